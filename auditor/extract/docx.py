@@ -1,0 +1,229 @@
+"""The .docx reader: an lxml walk of word/document.xml in body order.
+
+- Paragraphs and tables are read in the order they stand in ``w:body``; their
+  indices follow python-docx (``Document.paragraphs`` / ``Document.tables``:
+  direct children of the body). Blocks inside content controls (``w:sdt``) are
+  read too, in place, with ``part="sdt"`` and their own counters.
+- A table's grid is resolved from ``w:gridBefore``, ``w:gridSpan`` and
+  ``w:vMerge``: a merged cell appears once at its origin with its spans.
+- Cell text is its paragraphs joined by newlines; nested tables are read as
+  tables of that cell.
+- Text is taken from ``w:t``/``w:tab``/``w:br``/``w:cr`` of the paragraph's runs,
+  hyperlinks and tracked insertions; deleted text, field codes, text boxes and
+  alternate-content fallbacks are left out. Headers and footers are not read.
+- Hostile files are refused with a one-line reason: not a zip, encrypted
+  (OLE container), missing main part, oversized parts (zip bombs), DTDs
+  (entity expansion, external entities).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path, PurePosixPath
+
+from lxml import etree
+
+from auditor.extract import ReadError, assemble
+from auditor.model import Block, Cell, Document, Paragraph, Table
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W = f"{{{W_NS}}}"
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+MAX_PART_BYTES = 200 * 1024 * 1024  # decompressed size of one XML part
+MAX_RATIO = 200  # decompressed / compressed beyond this is a zip bomb, not a document
+
+SKIPPED = {f"{W}del", f"{W}moveFrom", f"{W}txbxContent", f"{W}instrText", f"{W}delText", MC_FALLBACK,
+           f"{W}pPr", f"{W}rPr", f"{W}footnoteReference", f"{W}commentReference"}
+WRAPPERS = {f"{W}sdt", f"{W}customXml", f"{W}ins", f"{W}moveTo", f"{W}smartTag"}
+HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+
+def _read_part(archive: zipfile.ZipFile, name: str) -> bytes:
+    info = archive.getinfo(name)
+    if info.file_size > MAX_PART_BYTES or (
+        info.compress_size and info.file_size / info.compress_size > MAX_RATIO and info.file_size > 10_000_000
+    ):
+        raise ReadError(f"{name} would decompress to {info.file_size:,} bytes: refused as a zip bomb")
+    with archive.open(info) as stream:
+        data = stream.read(MAX_PART_BYTES + 1)
+    if len(data) > MAX_PART_BYTES:
+        raise ReadError(f"{name} is larger than {MAX_PART_BYTES:,} bytes: refused")
+    return data
+
+
+def _parse_xml(data: bytes, name: str) -> etree._Element:
+    if b"<!DOCTYPE" in data[:65536] or b"<!ENTITY" in data[:65536]:
+        raise ReadError(f"{name} declares a DTD or entities (not valid in .docx): refused")
+    try:
+        return etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError as err:
+        raise ReadError(f"{name} is not well-formed XML: {err}") from None
+
+
+def _main_part_name(archive: zipfile.ZipFile) -> str:
+    names = set(archive.namelist())
+    if "_rels/.rels" in names:
+        rels = _parse_xml(_read_part(archive, "_rels/.rels"), "_rels/.rels")
+        for rel in rels.iter(f"{{{REL_NS}}}Relationship"):
+            if rel.get("Type") == OFFICE_DOCUMENT:
+                target = rel.get("Target", "").lstrip("/")
+                if target in names:
+                    return target
+    if "word/document.xml" in names:
+        return "word/document.xml"
+    raise ReadError("no main document part (word/document.xml): not a Word document")
+
+
+def _heading_styles(archive: zipfile.ZipFile, main: str) -> dict[str, int]:
+    """styleId → heading level, from the style name or its outline level."""
+    name = str(PurePosixPath(main).parent / "styles.xml")
+    if name not in archive.namelist():
+        return {}
+    root = _parse_xml(_read_part(archive, name), name)
+    levels = {}
+    for style in root.iter(f"{W}style"):
+        sid = style.get(f"{W}styleId")
+        style_name = style.find(f"{W}name")
+        label = style_name.get(f"{W}val", "") if style_name is not None else ""
+        match = HEADING_NAME.match(label.strip())
+        outline = style.find(f"{W}pPr/{W}outlineLvl")
+        if match:
+            levels[sid] = int(match.group(1))
+        elif label.strip().lower() == "title":
+            levels[sid] = 1
+        elif outline is not None and outline.get(f"{W}val", "").isdigit() and int(outline.get(f"{W}val")) < 9:
+            levels[sid] = int(outline.get(f"{W}val")) + 1
+    return levels
+
+
+def _text(element: etree._Element) -> str:
+    """A paragraph's visible text, as python-docx's Run.text renders it."""
+    out: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        for child in node:
+            tag = child.tag
+            if tag in SKIPPED or not isinstance(tag, str):
+                continue
+            if tag == f"{W}t":
+                out.append(child.text or "")
+            elif tag in (f"{W}tab", f"{W}ptab"):
+                out.append("\t")
+            elif tag == f"{W}br":
+                if child.get(f"{W}type") in (None, "textWrapping"):
+                    out.append("\n")
+            elif tag == f"{W}cr":
+                out.append("\n")
+            elif tag == f"{W}noBreakHyphen":
+                out.append("-")
+            else:
+                walk(child)
+
+    walk(element)
+    return "".join(out)
+
+
+def _children(node: etree._Element, tag: str) -> list[etree._Element]:
+    """Direct children with ``tag``, looking through sdt/customXml wrappers."""
+    out = []
+    for child in node:
+        if child.tag == tag:
+            out.append(child)
+        elif child.tag in WRAPPERS:
+            content = child.find(f"{W}sdtContent") if child.tag == f"{W}sdt" else child
+            if content is not None:
+                out.extend(_children(content, tag))
+    return out
+
+
+def _int_attr(node: etree._Element | None, default: int) -> int:
+    if node is None:
+        return default
+    value = node.get(f"{W}val", "")
+    return int(value) if value.isdigit() else default
+
+
+def _read_table(tbl: etree._Element, index: int, nested: tuple, part: str) -> Table:
+    grid: list[list[Cell | None]] = []
+    for r, tr in enumerate(_children(tbl, f"{W}tr")):
+        col = _int_attr(tr.find(f"{W}trPr/{W}gridBefore"), 0)
+        row: list[Cell | None] = [None] * col
+        for tc in _children(tr, f"{W}tc"):
+            span = max(1, _int_attr(tc.find(f"{W}tcPr/{W}gridSpan"), 1))
+            vmerge = tc.find(f"{W}tcPr/{W}vMerge")
+            above = grid[r - 1][col] if r > 0 and col < len(grid[r - 1]) else None
+            if vmerge is not None and vmerge.get(f"{W}val") != "restart" and above is not None:
+                above.row_span = r - above.row + 1
+                cell = above
+            else:
+                text = "\n".join(_text(p) for p in _children(tc, f"{W}p"))
+                cell = Cell(row=r, col=col, text=text, col_span=span)
+                for k, inner in enumerate(_children(tc, f"{W}tbl")):
+                    cell.tables.append(_read_table(inner, index, nested + ((r, col, k),), part))
+            row.extend([cell] * span)
+            col += span
+        grid.append(row)
+    width = max((len(r) for r in grid), default=0)
+    for row in grid:
+        row.extend([None] * (width - len(row)))
+    return Table(index=index, grid=grid, nested=nested, part=part)
+
+
+def _read_body(body: etree._Element, headings: dict[str, int]) -> list[Block]:
+    blocks: list[Block] = []
+    counters = {"body": [0, 0], "sdt": [0, 0]}  # part → [paragraphs, tables]
+
+    def visit(node: etree._Element, part: str) -> None:
+        for child in node:
+            if child.tag == f"{W}p":
+                style = child.find(f"{W}pPr/{W}pStyle")
+                outline = child.find(f"{W}pPr/{W}outlineLvl")
+                level = headings.get(style.get(f"{W}val"), 0) if style is not None else 0
+                if not level and outline is not None and _int_attr(outline, 9) < 9:
+                    level = _int_attr(outline, 9) + 1
+                blocks.append(Paragraph(counters[part][0], _text(child), heading_level=level, part=part))
+                counters[part][0] += 1
+            elif child.tag == f"{W}tbl":
+                blocks.append(_read_table(child, counters[part][1], (), part))
+                counters[part][1] += 1
+            elif child.tag in WRAPPERS:
+                content = child.find(f"{W}sdtContent") if child.tag == f"{W}sdt" else child
+                if content is not None:
+                    visit(content, "sdt")
+
+    visit(body, "body")
+    return blocks
+
+
+def read_docx(path: Path) -> Document:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except OSError as err:
+        raise ReadError(f"{path}: cannot open ({err.strerror})") from None
+    if not head:
+        raise ReadError(f"{path}: empty file (0 bytes)")
+    if head == OLE_MAGIC:
+        raise ReadError(f"{path}: password-protected (encrypted) or legacy .doc file; save it as an unprotected .docx")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            main = _main_part_name(archive)
+            root = _parse_xml(_read_part(archive, main), main)
+            headings = _heading_styles(archive, main)
+    except ReadError as err:
+        raise ReadError(f"{path}: {err}") from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, KeyError, OSError, RuntimeError) as err:
+        raise ReadError(f"{path}: not a valid .docx (broken zip archive: {err})") from None
+    body = root.find(f"{W}body")
+    if body is None:
+        raise ReadError(f"{path}: {main} has no w:body: not a Word document")
+    return assemble(path, _read_body(body, headings))

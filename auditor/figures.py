@@ -1,0 +1,48 @@
+"""Every figure of a document: amounts in table cells and numbers-with-units in text.
+
+Table cells that hold only a number are figures located at the cell (units from
+``auditor.tables``). Running text — body paragraphs and text cells — yields the
+numbers that carry a unit (元, 万元, %, 人, 分 …), located by character span.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from auditor.model import Document, Figure, Location, Paragraph, Table
+from auditor.numbers import find_in_prose, parse_cell
+from auditor.tables import layout, table_figures
+
+
+def prose_figures(text: str, where: Location) -> list[Figure]:
+    return [
+        Figure(n.text, n.value, n.unit, n.decimals, replace(where, start=n.start, end=n.end))
+        for n in find_in_prose(text)
+    ]
+
+
+def paragraph_figures(paragraph: Paragraph) -> list[Figure]:
+    return prose_figures(paragraph.text, paragraph.location)
+
+
+def text_cell_figures(table: Table) -> list[Figure]:
+    """Numbers with units inside text cells (e.g. "全年新增就业5.53万人")."""
+    info = layout(table)
+    out = []
+    for cell in table.cells:
+        if cell.row < info.header_rows or parse_cell(cell.text) is not None:
+            continue
+        out.extend(prose_figures(cell.text, table.location(cell.row, cell.col)))
+    return out
+
+
+def document_figures(doc: Document) -> list[Figure]:
+    figures: list[Figure] = []
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            figures.extend(paragraph_figures(block))
+        else:
+            for table in block.iter_tables():
+                figures.extend(table_figures(table))
+                figures.extend(text_cell_figures(table))
+    return figures

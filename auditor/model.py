@@ -1,0 +1,232 @@
+"""The document model every reader produces and every check consumes.
+
+A document is an ordered sequence of blocks (paragraphs and tables). Tables keep
+their grid: a merged cell appears once, at its origin, with its row and column
+span; every covered grid position points back to that origin. Figures are the
+numbers found in cells and sentences, each with the location it came from.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import IntEnum
+from functools import cached_property
+from typing import Iterator
+
+
+TABLE_TITLE = re.compile(r"[^\d\s]{2,}表(?:[（(][^)）]*[)）])?\s*$")
+NOT_A_TITLE = re.compile(r"^(?:(?:金额)?单位|部门|注|\d{4}\s*年度?$|公开\d+表$)")
+
+
+class Severity(IntEnum):
+    INFO = 10
+    WARNING = 20
+    ERROR = 30
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> "Severity":
+        try:
+            return cls[text.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {text!r} (error, warning, info)") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a figure or block sits.
+
+    Table cells: ``table`` is the 0-based index among top-level tables in body
+    order, ``row``/``col`` the origin of the cell in the grid. A cell of a table
+    nested inside another cell adds ``nested``: the chain of (row, col, index)
+    leading from the top-level table to the nested one.
+    Paragraphs: ``paragraph`` is the 0-based index among body paragraphs outside
+    tables, ``start``/``end`` the character span inside its text.
+    ``part`` is "body" for the main story; content controls are "sdt".
+    """
+
+    table: int | None = None
+    row: int | None = None
+    col: int | None = None
+    paragraph: int | None = None
+    start: int | None = None
+    end: int | None = None
+    nested: tuple[tuple[int, int, int], ...] = ()
+    part: str = "body"
+
+    @property
+    def is_cell(self) -> bool:
+        return self.table is not None
+
+    def to_record(self) -> dict:
+        if self.is_cell:
+            record = {"table": self.table, "row": self.row, "col": self.col}
+            if self.nested:
+                record["nested"] = [{"row": r, "col": c, "table": k} for r, c, k in self.nested]
+            if self.start is not None:  # a figure inside a cell's running text
+                record.update(start=self.start, end=self.end)
+        else:
+            record = {"paragraph": self.paragraph, "start": self.start, "end": self.end}
+        if self.part != "body":
+            record["part"] = self.part
+        return record
+
+    def describe(self) -> str:
+        """A location a finance officer can find: 表3 第5行 第2列 / 第12段."""
+        prefix = "内容控件 " if self.part != "body" else ""
+        if self.is_cell:
+            inner = "".join(f"（第{r + 1}行第{c + 1}列内嵌表{k + 1}）" for r, c, k in self.nested)
+            where = f"表{self.table + 1}{inner}"
+            if self.row is None:
+                return prefix + where
+            return f"{prefix}{where} 第{self.row + 1}行 第{self.col + 1}列"
+        return f"{prefix}第{self.paragraph + 1}段"
+
+    def sort_key(self) -> tuple:
+        return (self.part, self.table if self.is_cell else -1, self.nested,
+                self.row or 0, self.col or 0, self.paragraph or 0, self.start or 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number as printed: raw text, value, unit, displayed decimals, location."""
+
+    text: str
+    value: Decimal
+    unit: str | None
+    decimals: int
+    location: Location
+
+    def to_record(self) -> dict:
+        return {
+            "text": self.text,
+            "value": str(self.value),
+            "unit": self.unit,
+            "decimals": self.decimals,
+            "location": self.location.to_record(),
+        }
+
+
+@dataclass(eq=False)
+class Cell:
+    row: int
+    col: int
+    text: str
+    row_span: int = 1
+    col_span: int = 1
+    tables: list["Table"] = field(default_factory=list)  # tables nested in this cell
+
+
+@dataclass(eq=False)
+class Paragraph:
+    index: int | None  # None for text outside the body story (no contract index)
+    text: str
+    heading_level: int = 0  # 0 = body text; 1.. = Word heading level
+    section: str = ""  # nearest heading above, for grouping in reports
+    part: str = "body"
+
+    @property
+    def location(self) -> Location:
+        return Location(paragraph=self.index, part=self.part)
+
+
+@dataclass(eq=False)
+class Table:
+    """A table grid. ``grid[r][c]`` is the origin cell covering that position (or None)."""
+
+    index: int
+    grid: list[list[Cell | None]]
+    caption: list[str] = field(default_factory=list)  # paragraphs just above, nearest last
+    section: str = ""
+    nested: tuple[tuple[int, int, int], ...] = ()
+    part: str = "body"
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.grid)
+
+    @property
+    def n_cols(self) -> int:
+        return max((len(r) for r in self.grid), default=0)
+
+    @cached_property
+    def cells(self) -> list[Cell]:
+        """Origin cells in row-major order, each once."""
+        seen: set[int] = set()
+        out = []
+        for row in self.grid:
+            for cell in row:
+                if cell is not None and id(cell) not in seen:
+                    seen.add(id(cell))
+                    out.append(cell)
+        return out
+
+    def cell_at(self, row: int, col: int) -> Cell | None:
+        if 0 <= row < len(self.grid) and 0 <= col < len(self.grid[row]):
+            return self.grid[row][col]
+        return None
+
+    def row_origins(self, row: int) -> list[Cell]:
+        """Cells whose origin is in this row, left to right."""
+        return [c for c in self.cells if c.row == row]
+
+    def text_at(self, row: int, col: int) -> str:
+        cell = self.cell_at(row, col)
+        return cell.text if cell is not None else ""
+
+    def location(self, row: int | None = None, col: int | None = None) -> Location:
+        return Location(table=self.index, row=row, col=col, nested=self.nested, part=self.part)
+
+    @property
+    def title(self) -> str:
+        """The nearest caption line naming a table (…表), else the nearest caption line,
+        else the first cell's text."""
+        lines = [line.strip() for line in reversed(self.caption) if line.strip()]
+        for line in lines:
+            if TABLE_TITLE.search(line):
+                return line
+        for line in lines:
+            if not NOT_A_TITLE.match(line):
+                return line
+        return self.text_at(0, 0).strip()
+
+    def iter_tables(self) -> Iterator["Table"]:
+        """This table and every table nested in it, depth first."""
+        yield self
+        for cell in self.cells:
+            for inner in cell.tables:
+                yield from inner.iter_tables()
+
+
+Block = Paragraph | Table
+
+
+@dataclass(eq=False)
+class Document:
+    path: str
+    blocks: list[Block]
+
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        return [b for b in self.blocks if isinstance(b, Paragraph)]
+
+    @property
+    def tables(self) -> list[Table]:
+        """Top-level tables in body order (nested ones via ``all_tables``)."""
+        return [b for b in self.blocks if isinstance(b, Table)]
+
+    @property
+    def all_tables(self) -> list[Table]:
+        return [t for top in self.tables for t in top.iter_tables()]
+
+    @cached_property
+    def figures(self) -> list[Figure]:
+        from auditor.figures import document_figures  # the figure rules live in one module
+
+        return document_figures(self)
