@@ -1,15 +1,15 @@
-"""The library of checks. ``load()`` imports every check module (and so registers
-it); it is called lazily by ``auditor.registry.available_checks`` to keep start-up fast.
+"""The library of checks, one module per check, grouped in family packages
+(``checks/totals/``, …). ``load()`` imports every module below this package,
+which registers its checks; it runs lazily (from
+``auditor.registry.available_checks``) so that ``audit --help`` stays fast.
+Modules whose name starts with ``_`` are helpers and are imported only by checks.
 """
-
-CHECK_MODULES = (
-    "checks.totals.row_total",
-    "checks.totals.column_total",
-)
 
 
 def load() -> None:
     import importlib
+    import pkgutil
 
-    for name in CHECK_MODULES:
-        importlib.import_module(name)
+    for module in pkgutil.walk_packages(__path__, prefix=f"{__name__}."):
+        if not module.name.rsplit(".", 1)[-1].startswith("_"):
+            importlib.import_module(module.name)
