@@ -1,0 +1,1 @@
+"""Document-level checks: required tables, years, wording against numbers, template residue."""

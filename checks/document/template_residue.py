@@ -1,0 +1,42 @@
+"""DOC005 — template residue: placeholders, doubled words, unfilled brackets, instructions."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from auditor.findings import Finding
+from auditor.model import Document, Severity
+from auditor.registry import Check, register
+from checks.document._text import text_spans
+
+RESIDUE = (
+    ("占位符未替换", re.compile(r"(?<![A-Za-z])[XＸ×*＊]{2,}(?![A-Za-z])|20[0-9][Xx×]")),
+    ("词语重复", re.compile(r"(增加|减少|增长|下降|降低|持平|支出|收入|预算|决算|万元|合计)\1")),
+    ("增减与持平矛盾的套话", re.compile(r"(?:增加|减少|增长|下降)持平")),
+    ("括号未填写", re.compile(r"(?:[(（]\s*[)）]|_{2,})\s*(?=%|万元|元|个|项|人|分)")),
+    ("模板说明未删除", re.compile(r"[(（]\s*或[^()（）]{1,20}[)）]|待填写|请填写|此处填写|填写说明")),
+)
+
+
+@register
+class TemplateResidue(Check):
+    """模板残留：占位符、重复词、未填括号或填写说明留在正文中。
+
+    What: flags text left over from the disclosure template: placeholders
+    (XX局, ×××, 202X年), doubled words (增加增加), "增加持平", unfilled brackets
+    ("（ ）%"), and instructions ("(或与预算数持平)", 待填写).
+    Why: a published disclosure with template residue reads as unchecked and
+    often hides a missing figure or a sentence copied from last year.
+    Failing example: "财政拨款收入27,807.61万元，比2025年预算增加增加27.45万元"
+    → DOC005 warning 词语重复 "增加增加".
+    """
+
+    code = "DOC005"
+    severity = Severity.WARNING
+
+    def run(self, doc: Document) -> Iterable[Finding]:
+        for kind, pattern in RESIDUE:
+            for where, match, text in text_spans(doc, pattern):
+                found = text[match.start():match.end()]
+                yield self.finding(f"{kind}：“{found}”", location=where, relation=("residue", where))
