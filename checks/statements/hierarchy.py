@@ -1,0 +1,53 @@
+"""STM003 — 类 = Σ款, 款 = Σ项 and 合计 = Σ类 in every amount column."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from auditor.registry import register
+from auditor.statements import Book
+from checks.statements._ledger import Relation, StatementCheck, sum_of_rows
+from checks.statements._pick import total_line
+
+CLASSIFIED = ("income", "expense", "general_expense", "gov_fund", "state_capital", "basic_detail")
+
+
+@register
+class Hierarchy(StatementCheck):
+    """科目层级不平：类不等于其下各款之和，款不等于其下各项之和，或合计不等于各类之和。
+
+    What: in every amount column of the classified statements (收入决算表, 支出决算表,
+    一般公共预算支出表, 基本支出表, 政府性基金 and 国有资本经营 tables), a 类 row
+    (3-digit code) equals the sum of its 款 rows (5 digits), a 款 row the sum of its
+    项 rows (7 digits), and the 合计 row the sum of the 类 rows. Codes printed as
+    "208 | 01 | 01" in three columns are read as 2080101.
+    Why: a class that does not equal its items means an item or the class is wrong,
+    and every later table compares classes.
+    Failing example (单位：元)::
+
+        208     社会保障和就业支出  | 300.00
+        20801   人力资源和社会保障管理事务 | 290.00
+        2080101 行政运行 | 200.00
+        2080199 其他 | 90.00   → STM003 error: 208 300.00 ≠ 各款之和 290.00
+    """
+
+    code = "STM003"
+
+    @classmethod
+    def relations(cls, statements: Book) -> Iterable[Relation | None]:
+        for statement in statements.of(*CLASSIFIED):
+            coded = list(statement.by_code().values())
+            keys = [k for side in statement.sides for k in side.keys]
+            for parent in coded:
+                below = [l for l in coded if l.code != parent.code and l.code.startswith(parent.code)]
+                if below:
+                    width = min(len(l.code) for l in below)
+                    children = [l for l in below if len(l.code) == width]
+                    level = {5: "款", 7: "项"}.get(width, "下级科目")
+                    yield from sum_of_rows(cls.code, statement, parent, children, dict.fromkeys(keys),
+                                           f"其下各{level}之和")
+            top = total_line(statement)
+            if top is not None and coded:
+                width = min(len(l.code) for l in coded)
+                yield from sum_of_rows(cls.code, statement, top, [l for l in coded if len(l.code) == width],
+                                       dict.fromkeys(keys), "各类科目之和")
