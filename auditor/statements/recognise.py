@@ -73,9 +73,19 @@ def title_and_kind(table: Table) -> tuple[str, Kind] | None:
             continue
         if NOT_STATEMENT.search(text):
             return None
-        for pattern, kind in TITLE_RULES:
-            if pattern.search(text):
-                return text, kind
+        kind = kind_of_title(text)
+        if kind is not None:
+            return text, kind
+    return None
+
+
+def kind_of_title(text: str) -> Kind | None:
+    """The standard table a title names ("一般公共预算财政拨款支出决算表" → general_expense)."""
+    if NOT_STATEMENT.search(text):
+        return None
+    for pattern, kind in TITLE_RULES:
+        if pattern.search(text):
+            return kind
     return None
 
 
@@ -310,7 +320,10 @@ def declared_empty(doc: Document, table: Table) -> bool:
         if not isinstance(block, Paragraph):
             break
         after.append(block.text)
-    return any(EMPTY_TABLE_NOTE.search(t) for t in table.caption + [c.text for c in table.cells] + after)
+    # caption lines above the table's own title belong to the previous table ("说明：本表无数据")
+    titles = [i for i, line in enumerate(table.caption) if TITLE_LINE.search(re.sub(r"\s+", "", normalise(line)))]
+    above = table.caption[titles[-1] + 1:] if titles else table.caption
+    return any(EMPTY_TABLE_NOTE.search(t) for t in above + [c.text for c in table.cells] + after)
 
 
 def labelled(statement: Statement) -> list[tuple[str, Figure]]:
