@@ -1,0 +1,84 @@
+"""Claims read from the running text of a document (see ``model`` and ``grammar``).
+
+``claims(doc)`` reads them once per document (cached); checks in
+``checks/narrative/`` verify them. ``coverage(doc)`` gives (claims found, claims
+whose operands were all resolved), the figures the report shows next to the
+count of prose figures that took part in a check.
+"""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from auditor.claims.model import Breakdown, Change, Claims, Rate, Share, Token
+from auditor.model import Document, Figure
+
+__all__ = ["Breakdown", "Change", "Claims", "Rate", "Share", "Token", "claim_figures", "claims", "coverage",
+           "unit_fixes"]
+
+
+@dataclass(eq=False)
+class _Reading:
+    claims: Claims
+    unit_fixes: list  # (token, the figure proving its unit, the proof in words)
+
+
+_cache: "weakref.WeakKeyDictionary[Document, _Reading]" = weakref.WeakKeyDictionary()
+
+
+def _read(doc: Document) -> _Reading:
+    cached = _cache.get(doc)
+    if cached is None:
+        from auditor.claims.grammar import build
+        from auditor.claims.passages import passages
+
+        found, fixes = build(passages(doc), _table_money(doc))
+        cached = _cache[doc] = _Reading(found, fixes)
+    return cached
+
+
+def _table_money(doc: Document) -> dict[Decimal, list[tuple[Figure, str]]]:
+    """Money figures of the tables by value, each with "「table title」row label"."""
+    from auditor.tables import row_label, table_figures
+
+    index: dict[Decimal, list[tuple[Figure, str]]] = {}
+    for table in doc.all_tables:
+        money = [f for f in table_figures(table) if f.unit in ("元", "万元", "亿元")]
+        title = table.title if money else ""
+        rows: dict[int, str] = {}
+        for fig in money:
+            row = fig.location.row
+            if row not in rows:
+                rows[row] = f"「{title}」{row_label(table, row)}"
+            index.setdefault(fig.value.normalize(), []).append((fig, rows[row]))
+    return index
+
+
+def claims(doc: Document) -> Claims:
+    return _read(doc).claims
+
+
+def unit_fixes(doc: Document) -> list:
+    return _read(doc).unit_fixes
+
+
+def claim_figures(doc: Document, resolved: bool = True) -> list[Figure]:
+    """The printed figures taking part in the claims (only resolved claims by default),
+    once each, in document order: what the narrative mutation test mistypes."""
+    seen: dict = {}
+    for claim in claims(doc).all:
+        if resolved and not claim.resolved:
+            continue
+        for token in claim.tokens:
+            fig = token.figure if token.printed_unit is None else replace(token.figure, unit=token.printed_unit)
+            seen.setdefault(fig.location, fig)
+    return sorted(seen.values(), key=lambda f: f.location.sort_key())
+
+
+def coverage(doc: Document) -> tuple[int, int]:
+    """(claims found, claims checked): every share, rate, change and breakdown the grammar
+    recognised, and those whose operands were all resolved (so a check verified them)."""
+    found = claims(doc).all
+    return len(found), sum(1 for c in found if c.resolved)

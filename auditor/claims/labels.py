@@ -1,0 +1,96 @@
+"""The words that name a figure: labels, subjects, roles and matching keys.
+
+"2021年度财政拨款支出年初预算数为1594.95万元" gives the label 财政拨款支出年初预算数,
+the subject 财政拨款支出 and the role ``budget``. Subjects are compared through
+``key``: quotes, "(类)", owner words (本部门, 我局) and the 本年 prefix do not
+change what is named.
+"""
+
+from __future__ import annotations
+
+import re
+
+BOUNDARY = "，,；;。：:、!?！？"
+YEAR = re.compile(r"(\d{4})\s*年")
+LEAD = re.compile(
+    r"^(?:[-–•·*\s]+|[（(]?(?:[一二三四五六七八九十]+|\d{1,2})[)）、.．]\s*|其中|主要用于|主要包括|包括|分别为|分别是"
+    r"|以上单位|另|和|及|并|占|故|因此|原因为|同时|目前|全面|[一二三四五六七八九十]是|我局|本局|我部门|本部门|我单位|本单位|该局|全局|度|末|底|[（(](?:单位|部门)[)）])+"
+)
+TRAIL = re.compile(r"(?:为|是|达到|达|约|计为|共计|共|总计为|合计为|了|的)+$")
+ROLE_SUFFIX = re.compile(
+    r"(?P<role>年初预算数?|全年预算数?|调整后预算数?|当年预算数?|预算数|预算安排|预算|支出决算数?|决算数?|支出数"
+    r"|执行数|预算完成数|完成数|实际完成|实际|完成)$"
+)
+PRIOR_LEAD = re.compile(r"^(?:(?:较|比|与)?(?:上年|上一年|上年度|去年)|(?:较|比|与)\d{4}年)")
+TARGET = re.compile(r"目标|计划|任务数")
+TOTAL_WORD = re.compile(r"^(?:共|合计|总计)")
+QUOTES = re.compile(r"[“”\"'‘’「」《》\s]")
+CLASS_MARK = re.compile(r"[（(](?:类|款|项)[)）]")
+OWNER = re.compile(r"^(?:本年度?|全年|当年|年度|部门|本部门|单位|本单位|我局|本局|全县|全市)+")
+SYNONYMS = {"总支出": "支出总计", "总收入": "收入总计"}
+
+
+def label_before(text: str, start: int, floor: int) -> str:
+    """The words right before ``start`` back to a clause boundary (not before ``floor``);
+    "预算金额：8.92万元" reads past the colon."""
+    i = start
+    while i > floor and text[i - 1] not in BOUNDARY:
+        i -= 1
+    if i > floor and text[i - 1] in "：:" and not text[i:start].strip():
+        return label_before(text, i - 1, floor)
+    return text[i:start]
+
+
+def clean(raw: str) -> str:
+    """Drop years, list markers, owner words and trailing verbs: the naming words."""
+    years = list(YEAR.finditer(raw))
+    if years:
+        raw = raw[years[-1].end():]
+    raw = raw.strip()
+    # an organisation name before the year has been cut; owner words and markers go too
+    raw = LEAD.sub("", raw)
+    return TRAIL.sub("", raw.strip()).strip()
+
+
+FUND = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|国有资金经营预算|社会保险基金预算")
+
+
+def role_of(label: str, raw: str = "") -> str:
+    """prior ("较上年1757.02万元", "较2024年的2190万元"), budget (年初预算, 预算数 — not the
+    fund names 一般公共预算…), target (目标/计划), else actual."""
+    if PRIOR_LEAD.match(label) or PRIOR_LEAD.match(raw.strip()):
+        return "prior"
+    label = FUND.sub("", label)
+    if "预算" in label and not re.search(r"决算|执行|完成数|支出数", label):
+        return "budget"
+    if TARGET.search(label):
+        return "target"
+    return "actual"
+
+
+def subject_of(label: str) -> str:
+    """The label without its role words: 教育支出年初预算 → 教育支出; 支出决算 → ""."""
+    subject = ROLE_SUFFIX.sub("", label)
+    if subject in ("支出", "收入", "本年", "全年", "项目"):
+        return ""
+    return TRAIL.sub("", subject)
+
+
+def key(subject: str) -> str:
+    """What a subject names, for matching: 本年支出合计 ~ 支出合计 ~ 总支出."""
+    text = CLASS_MARK.sub("", QUOTES.sub("", subject))
+    text = OWNER.sub("", text).replace("决算", "")
+    if text.endswith("费支出"):
+        text = text[:-2]
+    return SYNONYMS.get(text, text)
+
+
+def same_subject(a: str, b: str) -> bool:
+    """Equal keys, or one key ending the other (财政拨款基本支出 ~ 基本支出)."""
+    ka, kb = key(a), key(b)
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    short, long_ = sorted((ka, kb), key=len)
+    return len(short) >= 4 and long_.endswith(short)

@@ -1,0 +1,140 @@
+"""Running text as the claim grammar reads it: passages of joined paragraphs.
+
+A sentence of a disclosure is often broken over several paragraphs: a list
+introduced by "其中：" continues in the next paragraphs, and page breaks split
+words ("完成年初预" / "算的95.19%"). A *passage* joins consecutive body
+paragraphs until one ends a sentence (。！？) or a heading starts; text cells of
+tables are passages of their own. Every figure of the passage is the very
+``Figure`` of ``auditor.figures`` (same location, so coverage counts it), placed
+at its offset in the joined text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from auditor.figures import prose_figures
+from auditor.model import Document, Figure, Location, Paragraph, Table
+from auditor.numbers import normalise, parse_cell
+from auditor.tables import layout
+
+SENTENCE_END = "。！？!?"
+# "1760.86万" / "5.23亿": a bare magnitude is money in this prose; numbers.find_in_prose
+# leaves it out (it may be 万人), so the grammar reads it where the context is money.
+BARE_MAGNITUDE = re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)(万|亿)(?![元人户件个张次份名])")
+MONEY_CONTEXT = re.compile(r"(收入|支出|资金|经费|金额|预算|决算|拨款|投资|费)[^，。；]{0,6}$")
+
+
+@dataclass(frozen=True, eq=False)
+class Placed:
+    """A figure of a passage and its span in the passage text."""
+
+    figure: Figure
+    start: int
+    end: int
+
+
+@dataclass(eq=False)
+class Passage:
+    index: int
+    text: str  # normalised (full-width forms folded), same length as printed
+    figures: list[Placed]
+    section: str
+    heading: bool = False  # the passage is a heading line
+
+    def sentence_start(self, pos: int) -> int:
+        return max(self.text.rfind(ch, 0, pos) for ch in SENTENCE_END) + 1
+
+    def sentence_end(self, pos: int) -> int:
+        ends = [i for i in (self.text.find(ch, pos) for ch in SENTENCE_END) if i >= 0]
+        return min(ends) if ends else len(self.text)
+
+
+def _ends_sentence(text: str) -> bool:
+    stripped = text.rstrip()
+    return not stripped or stripped[-1] in SENTENCE_END
+
+
+def _bare_money(text: str, norm: str, where: Location, taken: list[Figure]) -> list[Figure]:
+    spans = [(f.location.start, f.location.end) for f in taken]
+    out = []
+    for match in BARE_MAGNITUDE.finditer(norm):
+        start, end = match.span()
+        if any(a < end and start < b for a, b in spans) or not MONEY_CONTEXT.search(norm[max(0, start - 12):start]):
+            continue
+        number = match.group(1)
+        decimals = len(number.split(".")[1]) if "." in number else 0
+        out.append(Figure(text[start:end], Decimal(number), match.group(2) + "元", decimals,
+                          replace(where, start=start, end=end)))
+    return out
+
+
+def _unit_figures(text: str, norm: str, where: Location) -> list[Figure]:
+    figures = prose_figures(text, where)
+    if "万" in norm or "亿" in norm:
+        figures = sorted(figures + _bare_money(text, norm, where, figures), key=lambda f: f.location.start)
+    return figures
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.passages: list[Passage] = []
+        self.parts: list[tuple[str, Location]] = []
+        self.section = ""
+        self.heading = False
+
+    def add(self, text: str, where: Location) -> None:
+        self.parts.append((text, where))
+
+    def flush(self) -> None:
+        if not self.parts:
+            return
+        chunks, figures, offset = [], [], 0
+        for text, where in self.parts:
+            norm = normalise(text)
+            for fig in _unit_figures(text, norm, where):
+                figures.append(Placed(fig, offset + fig.location.start, offset + fig.location.end))
+            chunks.append(norm)
+            offset += len(text)
+        self.passages.append(Passage(len(self.passages), "".join(chunks), figures, self.section, self.heading))
+        self.parts = []
+        self.heading = False
+
+
+def passages(doc: Document) -> list[Passage]:
+    builder = _Builder()
+    previous: Paragraph | None = None
+    for block in doc.blocks:
+        if isinstance(block, Table):
+            builder.flush()
+            previous = None
+            for table in block.iter_tables():
+                _cells(builder, table)
+            continue
+        if block.index is None or not block.text.strip():
+            continue
+        starts_anew = previous is None or block.heading_level or previous.heading_level \
+            or _ends_sentence(previous.text)
+        if starts_anew:
+            builder.flush()
+            builder.section = block.section
+            builder.heading = bool(block.heading_level)
+        builder.add(block.text, block.location)
+        previous = block
+    builder.flush()
+    return builder.passages
+
+
+def _cells(builder: _Builder, table: Table) -> None:
+    """Text cells below the header are running text (the narrative of a 自评表)."""
+    header = layout(table).header_rows
+    title = None
+    for cell in table.cells:
+        if cell.row < header or len(cell.text) < 8 or parse_cell(cell.text) is not None:
+            continue
+        title = title if title is not None else table.title
+        builder.section = title
+        builder.add(cell.text, table.location(cell.row, cell.col))
+        builder.flush()
