@@ -26,7 +26,7 @@ from typing import Sequence
 from auditor.extract import ReadError, read_document
 from auditor.findings import Checked, Finding
 from auditor.model import Document, Location, Paragraph, Severity, Table
-from auditor.registry import Check, InternalError
+from auditor.registry import Check, InternalError, coverage_metrics
 
 
 @dataclass
@@ -40,6 +40,9 @@ class AuditResult:
     checks_run: tuple[str, ...] = ()
     document: Document | None = None  # kept for the HTML report; not serialised
     seconds: float = 0.0
+    suppressed: int = 0  # findings left out because a baseline lists them
+    # coverage by source (tables/prose) and by family metric (claims, score tables, statements)
+    coverage_detail: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def counts(self) -> dict[str, int]:
         tally = Counter(f.severity.label for f in self.findings)
@@ -53,8 +56,9 @@ class AuditResult:
             "path": self.path,
             "status": self.status,
             "error": self.error,
-            "coverage": {"figures": self.figures, "checked": self.checked},
+            "coverage": {"figures": self.figures, "checked": self.checked, **self.coverage_detail},
             "counts": self.counts(),
+            "suppressed": self.suppressed,
             "checks_run": list(self.checks_run),
             "findings": [f.to_record() for f in self.findings],
         }
@@ -103,11 +107,17 @@ def _fingerprints(findings: list[Finding], index: _Index) -> list[Finding]:
     return out
 
 
-def _one_per_relation(findings: list[tuple[int, Finding]]) -> list[Finding]:
+def _one_per_relation(findings: list[tuple[int, Finding]], verified: dict[object, int] | None = None
+                      ) -> list[Finding]:
+    """One finding per relation key, from the highest-priority check; a relation that a
+    higher-priority check verified (``Checked.relation``) drops the others' findings on it."""
     best: dict[object, tuple[int, Finding]] = {}
     order: list[object] = []
+    verified = verified or {}
     for priority, finding in findings:
         key = finding.relation_key() or id(finding)
+        if verified.get(key, priority) > priority:
+            continue
         if key not in best:
             order.append(key)
             best[key] = (priority, finding)
@@ -119,6 +129,7 @@ def _one_per_relation(findings: list[tuple[int, Finding]]) -> list[Finding]:
 def audit_document(doc: Document, checks: Sequence[type[Check]]) -> AuditResult:
     raw: list[tuple[int, Finding]] = []
     touched: set[Location] = set()
+    verified: dict[object, int] = {}  # relation key → highest priority of a check that verified it
     for check_class in checks:
         check = check_class()
         try:
@@ -126,14 +137,27 @@ def audit_document(doc: Document, checks: Sequence[type[Check]]) -> AuditResult:
                 touched.update(fig.location for fig in item.figures)
                 if isinstance(item, Finding):
                     raw.append((check_class.priority, item))
+                elif item.relation:
+                    verified[item.relation] = max(verified.get(item.relation, check_class.priority),
+                                                  check_class.priority)
         except Exception as err:  # a broken check must not stop the audit
             message = f"{check_class.code} 运行失败：{type(err).__name__}: {err}"
             raw.append((-1, InternalError().finding(message)))
     index = _Index(doc)
-    findings = _one_per_relation(raw)
+    findings = _one_per_relation(raw, verified)
     findings.sort(key=lambda f: (f.where.sort_key() if f.where else (), -f.severity, f.check))
     figures = doc.figures
     checked = sum(1 for fig in figures if fig.location in touched)
+    detail = {
+        source: {"figures": len(group), "checked": sum(1 for fig in group if fig.location in touched)}
+        for source, group in (("tables", [f for f in figures if f.location.is_cell]),
+                              ("prose", [f for f in figures if not f.location.is_cell]))
+    }
+    for name, count in coverage_metrics().items():
+        try:
+            detail[name] = count(doc)
+        except Exception as err:  # a broken metric is reported, like a broken check
+            findings.append(InternalError().finding(f"覆盖率统计 {name} 失败：{type(err).__name__}: {err}"))
     return AuditResult(
         path=doc.path,
         findings=_fingerprints(findings, index),
@@ -141,6 +165,7 @@ def audit_document(doc: Document, checks: Sequence[type[Check]]) -> AuditResult:
         checked=checked,
         checks_run=tuple(c.code for c in checks),
         document=doc,
+        coverage_detail=detail,
     )
 
 

@@ -17,9 +17,11 @@ from auditor.rounding import Outcome, Verdict
 
 @dataclass(frozen=True)
 class Checked:
-    """A relation a check verified; its figures count as cross-checked."""
+    """A relation a check verified; its figures count as cross-checked. ``relation`` (optional)
+    names it like ``Finding.relation``: a lower-priority check's finding on it is then dropped."""
 
     figures: tuple[Figure, ...]
+    relation: tuple = ()
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,7 @@ class Location:
     Paragraphs: ``paragraph`` is the 0-based index among body paragraphs outside
     tables, ``start``/``end`` the character span inside its text.
     ``part`` is "body" for the main story; content controls are "sdt".
+    ``page`` is the 1-based page of a paginated source (PDF), else None.
     """
 
     table: int | None = None
@@ -59,6 +60,7 @@ class Location:
     end: int | None = None
     nested: tuple[tuple[int, int, int], ...] = ()
     part: str = "body"
+    page: int | None = None
 
     @property
     def is_cell(self) -> bool:
@@ -75,17 +77,23 @@ class Location:
             record = {"paragraph": self.paragraph, "start": self.start, "end": self.end}
         if self.part != "body":
             record["part"] = self.part
+        if self.page is not None:
+            record["page"] = self.page
         return record
 
     def describe(self) -> str:
         """A location a finance officer can find: 表3 第5行 第2列 / 第12段."""
         prefix = "内容控件 " if self.part != "body" else ""
+        if self.page is not None:
+            prefix = f"第{self.page}页 {prefix}"
         if self.is_cell:
             inner = "".join(f"（第{r + 1}行第{c + 1}列内嵌表{k + 1}）" for r, c, k in self.nested)
             where = f"表{self.table + 1}{inner}"
             if self.row is None:
                 return prefix + where
             return f"{prefix}{where} 第{self.row + 1}行 第{self.col + 1}列"
+        if self.paragraph is None:  # a whole page (e.g. a scanned one)
+            return prefix.strip() or "整个文档"
         return f"{prefix}第{self.paragraph + 1}段"
 
     def sort_key(self) -> tuple:
@@ -130,10 +138,11 @@ class Paragraph:
     heading_level: int = 0  # 0 = body text; 1.. = Word heading level
     section: str = ""  # nearest heading above, for grouping in reports
     part: str = "body"
+    page: int | None = None  # 1-based page where it starts (paginated sources)
 
     @property
     def location(self) -> Location:
-        return Location(paragraph=self.index, part=self.part)
+        return Location(paragraph=self.index, part=self.part, page=self.page)
 
 
 @dataclass(eq=False)
@@ -146,13 +155,14 @@ class Table:
     section: str = ""
     nested: tuple[tuple[int, int, int], ...] = ()
     part: str = "body"
+    row_pages: list[int] | None = None  # 1-based page of each grid row (paginated sources)
 
     @property
     def n_rows(self) -> int:
         return len(self.grid)
 
-    @property
-    def n_cols(self) -> int:
+    @cached_property
+    def n_cols(self) -> int:  # cached: readers build the grid once; checks call this per cell
         return max((len(r) for r in self.grid), default=0)
 
     @cached_property
@@ -172,18 +182,28 @@ class Table:
             return self.grid[row][col]
         return None
 
+    @cached_property
+    def _origins_by_row(self) -> dict[int, list[Cell]]:
+        by_row: dict[int, list[Cell]] = {}
+        for cell in self.cells:
+            by_row.setdefault(cell.row, []).append(cell)
+        return by_row
+
     def row_origins(self, row: int) -> list[Cell]:
-        """Cells whose origin is in this row, left to right."""
-        return [c for c in self.cells if c.row == row]
+        """Cells whose origin is in this row, left to right (indexed once: big tables stay linear)."""
+        return list(self._origins_by_row.get(row, ()))
 
     def text_at(self, row: int, col: int) -> str:
         cell = self.cell_at(row, col)
         return cell.text if cell is not None else ""
 
     def location(self, row: int | None = None, col: int | None = None) -> Location:
-        return Location(table=self.index, row=row, col=col, nested=self.nested, part=self.part)
+        page = None
+        if self.row_pages:
+            page = self.row_pages[min(row or 0, len(self.row_pages) - 1)]
+        return Location(table=self.index, row=row, col=col, nested=self.nested, part=self.part, page=page)
 
-    @property
+    @cached_property  # read after assembly, when the caption is final
     def title(self) -> str:
         """The nearest caption line naming a table (…表), else the nearest caption line,
         else the first cell's text."""
@@ -207,10 +227,20 @@ class Table:
 Block = Paragraph | Table
 
 
+@dataclass(frozen=True, slots=True)
+class ExtractionProblem:
+    """Something the reader could not read faithfully (reported by the EXT checks)."""
+
+    kind: str  # "glyphs" | "no-text" | "grid" | "cache"
+    location: Location
+    detail: str  # what was seen, e.g. "(cid:123)" or the cell reference
+
+
 @dataclass(eq=False)
 class Document:
     path: str
     blocks: list[Block]
+    problems: list[ExtractionProblem] = field(default_factory=list)  # filled by the reader
 
     @property
     def paragraphs(self) -> list[Paragraph]:

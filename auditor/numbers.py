@@ -19,6 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 # Units in the order the regex must try them (longest first where they share a prefix).
 AMOUNT_UNITS = ("亿元", "万元", "千元", "元")
@@ -56,19 +57,32 @@ class Number:
     text: str
 
 
+def _fold(ch: str) -> str:
+    folded = unicodedata.normalize("NFKC", ch)
+    if ch == "，":  # a sentence comma, never a thousands separator: keep it apart
+        folded = ch
+    elif ch in "−－–‐‑﹣":
+        folded = "-"
+    elif ch == "\u00a0" or ch == "\u3000":
+        folded = " "
+    return folded if len(folded) == 1 else ch
+
+
+class _FoldTable(dict):
+    """str.translate table computing each character's fold once (the hot path of every check)."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = folded = _fold(chr(code))
+        return folded
+
+
+_FOLDS = _FoldTable()
+
+
+@lru_cache(maxsize=1 << 16)  # the same cell and sentence texts are normalised by many checks
 def normalise(text: str) -> str:
     """Length-preserving NFKC: full-width forms become ASCII, one char for one char."""
-    out = []
-    for ch in text:
-        folded = unicodedata.normalize("NFKC", ch)
-        if ch == "，":  # a sentence comma, never a thousands separator: keep it apart
-            folded = ch
-        elif ch in "−－–‐‑﹣":
-            folded = "-"
-        elif ch == "\u00a0" or ch == "\u3000":
-            folded = " "
-        out.append(folded if len(folded) == 1 else ch)
-    return "".join(out)
+    return text if text.isascii() else text.translate(_FOLDS)  # ASCII is NFKC-stable
 
 
 def is_empty(text: str) -> bool:
@@ -86,6 +100,7 @@ def _decimal(num: str) -> tuple[Decimal, int] | None:
     return value, decimals
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of the text, asked again by every check; Number is frozen
 def parse_cell(text: str) -> Number | None:
     """The number a whole cell holds, or None when the cell holds text (or nothing).
 

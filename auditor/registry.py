@@ -14,13 +14,16 @@ from __future__ import annotations
 
 import inspect
 import re
-from typing import ClassVar, Iterable, Sequence
+from typing import Callable, ClassVar, Iterable, Sequence
 
 from auditor.findings import Checked, Finding
 from auditor.model import Document, Severity
 
 CODE = re.compile(r"^[A-Z]{2,4}\d{3}$")
 _REGISTRY: dict[str, type["Check"]] = {}
+# Coverage a check family can report beyond figures (claims found/checked, score
+# tables read): name → function of the Document returning counts.
+_METRICS: dict[str, Callable[[Document], dict[str, int]]] = {}
 
 
 class Check:
@@ -71,6 +74,20 @@ class InternalError(Check):
 
     def run(self, doc: Document) -> Iterable[Finding | Checked]:
         return ()
+
+
+def metric(name: str):
+    """Register a family's coverage counts, e.g. ``@metric("claims")`` over
+    ``def claim_counts(doc) -> {"found": n, "checked": m}``; the engine reports them."""
+    def decorate(function: Callable[[Document], dict[str, int]]):
+        _METRICS[name] = function
+        return function
+    return decorate
+
+
+def coverage_metrics() -> dict[str, Callable[[Document], dict[str, int]]]:
+    available_checks()
+    return dict(sorted(_METRICS.items()))
 
 
 def available_checks() -> dict[str, type[Check]]:

@@ -3,17 +3,13 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/builders.py
+# tests/builders.py and tests/corpus.py are imported by name from every test directory
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-SAMPLES = sorted((ROOT / "samples").glob("*.docx"))
+from corpus import SAMPLES  # noqa: E402
 
 
 @pytest.fixture(scope="session")
 def samples() -> list[Path]:
     assert len(SAMPLES) == 5, "the five bundled samples must be in samples/"
     return SAMPLES
-
-
-def sample(prefix: str) -> Path:
-    return next(p for p in SAMPLES if p.name.startswith(prefix))

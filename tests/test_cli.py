@@ -46,7 +46,7 @@ def test_fail_on_never_and_ignore_change_the_exit_code(tmp_path, broken_doc):
         ("empty.docx", b"", "empty file"),
         ("renamed.docx", "这不是Word文件".encode(), "not a valid .docx"),
         ("locked.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512, "password-protected"),
-        ("doc.pdf", b"%PDF-1.4", "unsupported file type .pdf"),
+        ("doc.odt", b"PK\x03\x04", "unsupported file type .odt"),
     ],
 )
 def test_unreadable_files_exit_2_with_a_one_line_reason(tmp_path, name, content, reason):
@@ -96,7 +96,10 @@ def test_json_follows_the_location_contract(tmp_path, broken_doc):
     (document,) = payload["documents"]
     assert set(document) >= {"path", "status", "error", "coverage", "findings"}
     assert document["status"] == "ok" and document["error"] is None
-    assert document["coverage"] == {"figures": 2, "checked": 2}
+    coverage = document["coverage"]
+    assert (coverage["figures"], coverage["checked"]) == (2, 2)
+    assert coverage["tables"] == {"figures": 2, "checked": 2} and coverage["prose"] == {"figures": 0, "checked": 0}
+    assert coverage["claims"] == {"found": 0, "checked": 0}
     (finding,) = document["findings"]
     assert set(finding) >= {"check", "severity", "message", "fingerprint", "stated", "expected", "figures"}
     assert (finding["check"], finding["severity"], finding["stated"], finding["expected"]) == (

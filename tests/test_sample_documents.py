@@ -6,7 +6,7 @@ import pytest
 
 from auditor.engine import audit_file
 from auditor.registry import select_checks
-from conftest import SAMPLES
+from corpus import SAMPLES
 
 
 @pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name[:3])

@@ -16,7 +16,7 @@ class ReadError(Exception):
     """The file cannot be audited; str(error) is the one-line reason."""
 
 
-SUPPORTED_SUFFIXES = (".docx", ".txt")
+SUPPORTED_SUFFIXES = (".docx", ".txt", ".pdf", ".xlsx", ".xls")
 
 # Outline numbering used as headings when a document does not use heading styles.
 _OUTLINE = (
@@ -74,6 +74,14 @@ def read_document(path: str | Path) -> Document:
         from auditor.extract.text import read_text
 
         return read_text(path)
+    if suffix == ".pdf":
+        from auditor.extract.pdf import read_pdf
+
+        return read_pdf(path)
+    if suffix in (".xlsx", ".xls"):
+        from auditor.extract.xlsx import read_workbook
+
+        return read_workbook(path)
     raise ReadError(
         f"{path}: unsupported file type {suffix or '(none)'}; supported: {', '.join(SUPPORTED_SUFFIXES)}"
     )

@@ -105,6 +105,11 @@ def _heading_styles(archive: zipfile.ZipFile, main: str) -> dict[str, int]:
     return levels
 
 
+# tag names built once: _text runs on every paragraph and cell of the document
+_T, _BR, _TYPE = f"{W}t", f"{W}br", f"{W}type"
+_FIXED_TEXT = {f"{W}tab": "\t", f"{W}ptab": "\t", f"{W}cr": "\n", f"{W}noBreakHyphen": "-"}
+
+
 def _text(element: etree._Element) -> str:
     """A paragraph's visible text, as python-docx's Run.text renders it."""
     out: list[str] = []
@@ -114,17 +119,13 @@ def _text(element: etree._Element) -> str:
             tag = child.tag
             if tag in SKIPPED or not isinstance(tag, str):
                 continue
-            if tag == f"{W}t":
+            if tag == _T:
                 out.append(child.text or "")
-            elif tag in (f"{W}tab", f"{W}ptab"):
-                out.append("\t")
-            elif tag == f"{W}br":
-                if child.get(f"{W}type") in (None, "textWrapping"):
+            elif tag in _FIXED_TEXT:
+                out.append(_FIXED_TEXT[tag])
+            elif tag == _BR:
+                if child.get(_TYPE) in (None, "textWrapping"):
                     out.append("\n")
-            elif tag == f"{W}cr":
-                out.append("\n")
-            elif tag == f"{W}noBreakHyphen":
-                out.append("-")
             else:
                 walk(child)
 
@@ -152,22 +153,29 @@ def _int_attr(node: etree._Element | None, default: int) -> int:
     return int(value) if value.isdigit() else default
 
 
+_TR, _TC, _P, _TBL = f"{W}tr", f"{W}tc", f"{W}p", f"{W}tbl"
+_TR_PR, _TC_PR, _VAL = f"{W}trPr", f"{W}tcPr", f"{W}val"
+_GRID_BEFORE, _GRID_SPAN, _V_MERGE = f"{W}gridBefore", f"{W}gridSpan", f"{W}vMerge"
+
+
 def _read_table(tbl: etree._Element, index: int, nested: tuple, part: str) -> Table:
     grid: list[list[Cell | None]] = []
-    for r, tr in enumerate(_children(tbl, f"{W}tr")):
-        col = _int_attr(tr.find(f"{W}trPr/{W}gridBefore"), 0)
+    for r, tr in enumerate(_children(tbl, _TR)):
+        tr_pr = tr.find(_TR_PR)  # single-step finds: a path find per row and cell is slow
+        col = _int_attr(tr_pr.find(_GRID_BEFORE), 0) if tr_pr is not None else 0
         row: list[Cell | None] = [None] * col
-        for tc in _children(tr, f"{W}tc"):
-            span = max(1, _int_attr(tc.find(f"{W}tcPr/{W}gridSpan"), 1))
-            vmerge = tc.find(f"{W}tcPr/{W}vMerge")
+        for tc in _children(tr, _TC):
+            tc_pr = tc.find(_TC_PR)
+            span = max(1, _int_attr(tc_pr.find(_GRID_SPAN), 1)) if tc_pr is not None else 1
+            vmerge = tc_pr.find(_V_MERGE) if tc_pr is not None else None
             above = grid[r - 1][col] if r > 0 and col < len(grid[r - 1]) else None
-            if vmerge is not None and vmerge.get(f"{W}val") != "restart" and above is not None:
+            if vmerge is not None and vmerge.get(_VAL) != "restart" and above is not None:
                 above.row_span = r - above.row + 1
                 cell = above
             else:
-                text = "\n".join(_text(p) for p in _children(tc, f"{W}p"))
+                text = "\n".join(_text(p) for p in _children(tc, _P))
                 cell = Cell(row=r, col=col, text=text, col_span=span)
-                for k, inner in enumerate(_children(tc, f"{W}tbl")):
+                for k, inner in enumerate(_children(tc, _TBL)):
                     cell.tables.append(_read_table(inner, index, nested + ((r, col, k),), part))
             row.extend([cell] * span)
             col += span

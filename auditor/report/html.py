@@ -7,10 +7,12 @@ out. Autoescaping is on for every value: document text is untrusted.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from auditor import __version__
 from auditor.engine import AuditResult
+from auditor.report import coverage_lines
 from auditor.findings import Finding
 from auditor.model import Document, Location, Paragraph, Severity, Table
 from auditor.numbers import format_amount
@@ -65,18 +67,26 @@ def _mark_class(findings: list[Finding], loc: Location) -> str:
 
 
 def _table_rows(table: Table, findings: list[Finding]) -> list[list[CellView]]:
-    located = [f for f in findings]
+    """The table's grid with the involved cells marked; one pass over the findings'
+    figures, so a table of 20,000 rows with one big finding stays linear."""
+    key = ("table", table.part, table.index, table.nested)
     notes: dict[tuple[int, int], list[str]] = {}
-    for f in located:
-        for fig in f.figures:
-            if _group_key(fig.location) == ("table", table.part, table.index, table.nested):
-                notes.setdefault((fig.location.row, fig.location.col), []).append(f"{f.check}: {f.message}")
+    marks: dict[tuple[int, int], set[str]] = {}
+    for f in findings:
+        for i, fig in enumerate(f.figures):
+            loc = fig.location
+            if _group_key(loc) != key:
+                continue
+            notes.setdefault((loc.row, loc.col), []).append(f"{f.check}: {f.message}")
+            if loc.start is None:  # a figure that is the whole cell (not a number inside its text)
+                marks.setdefault((loc.row, loc.col), set()).add(f"stated-{f.severity.label}" if i == 0 else "involved")
     rows = []
     for r in range(table.n_rows):
         row = []
         for cell in table.row_origins(r):
-            loc = table.location(cell.row, cell.col)
-            classes = _mark_class(located, loc) if (cell.row, cell.col) in notes else ""
+            found = marks.get((cell.row, cell.col), set())
+            classes = next((f"stated-{s}" for s in ("error", "warning", "info") if f"stated-{s}" in found),
+                           "involved" if found else "")
             row.append(CellView(cell.text, cell.row_span, cell.col_span, classes,
                                 "\n".join(notes.get((cell.row, cell.col), []))))
         rows.append(row)
@@ -112,7 +122,7 @@ def build_groups(result: AuditResult) -> list[Group]:
             groups[key] = Group(key, heading="整个文档", section="")
             if key[0] == "table" and key[1:] in tables:
                 table = tables[key[1:]]
-                groups[key].heading = f"{finding.where.describe().split(' ')[0]}「{table.title}」"
+                groups[key].heading = f"{table.location().describe()}「{table.title}」"
                 groups[key].section = table.section
             elif key[0] == "paragraph" and key[1:] in paragraphs:
                 groups[key].heading = finding.where.describe()
@@ -126,10 +136,10 @@ def build_groups(result: AuditResult) -> list[Group]:
     return list(groups.values())
 
 
-def render(result: AuditResult) -> str:
+@lru_cache(maxsize=1)
+def environment():
+    """The jinja2 environment of every report, built once: compiling the template costs more than rendering."""
     from jinja2 import Environment, PackageLoader, select_autoescape
-
-    from auditor.registry import available_checks
 
     env = Environment(
         loader=PackageLoader("auditor", "report/templates"),
@@ -138,14 +148,21 @@ def render(result: AuditResult) -> str:
         lstrip_blocks=True,
     )
     env.filters["amount"] = lambda value, decimals=2: format_amount(value, decimals) if value is not None else "—"
+    return env
+
+
+def render(result: AuditResult) -> str:
+    from auditor.registry import available_checks
+
     checks = available_checks()
-    template = env.get_template("report.html.j2")
+    template = environment().get_template("report.html.j2")
     return template.render(
         result=result,
         name=Path(result.path).name,
         groups=build_groups(result),
         counts=result.counts(),
         coverage=(result.checked / result.figures) if result.figures else None,
+        coverage_detail=coverage_lines(result.coverage_detail),
         titles={code: cls.title() for code, cls in checks.items()},
         checks_run=[(code, checks[code].title()) for code in result.checks_run if code in checks],
         severity_zh={s.label: SEVERITY_ZH[s] for s in Severity},

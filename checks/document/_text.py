@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Iterator
 
 from auditor.model import Document, Location, Paragraph
-from auditor.numbers import normalise
+from auditor.numbers import normalise, parse_cell
 
 
 def text_spans(doc: Document, pattern: re.Pattern, cells: bool = True) -> Iterator[tuple[Location, re.Match, str]]:
@@ -17,8 +17,9 @@ def text_spans(doc: Document, pattern: re.Pattern, cells: bool = True) -> Iterat
     for block in doc.blocks:
         if isinstance(block, Paragraph):
             sources = [(block.location, block.text)]
-        elif cells:
-            sources = [(t.location(c.row, c.col), c.text) for t in block.iter_tables() for c in t.cells]
+        elif cells:  # cells holding only a number cannot match a text pattern: skip them early
+            sources = [(t.location(c.row, c.col), c.text) for t in block.iter_tables() for c in t.cells
+                       if c.text.strip() and parse_cell(c.text) is None]
         else:
             continue
         for where, text in sources:

@@ -95,7 +95,8 @@ def test_published_pdf_findings_point_at_the_printed_page_and_row(checks) -> Non
     from auditor.report.html import render
 
     pdf = audit_document(read_document(FIXTURES / "published.pdf"), checks)
-    wrong = [f for f in pdf.findings if f.severity.label == "error"]
+    # the fixture is one table under a 决算 cover: DOC001 rightly notes the other tables are missing
+    wrong = [f for f in pdf.findings if f.severity.label == "error" and f.check != "DOC001"]
     assert wrong and {(f.where.table, f.where.row, f.where.page) for f in wrong} == {(0, 40, 3)}
     assert "第3页 表1 第41行" in render(pdf)
     assert wrong[0].to_record()["location"]["page"] == 3
