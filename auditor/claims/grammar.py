@@ -51,6 +51,15 @@ COUNT_RATE = re.compile(r"(?P<stem>[\u4e00-\u9fff]{2})率(?:为|达到|达|是)?
 BARE_TOTAL = re.compile(r"^(?:本年)?(?:收入|支出)(?:总计|合计)$")
 SCOPED_TOTAL = re.compile(r"^(?P<scope>.*?)(?:本年)?(?:收入|支出)(?:总计|合计)$")
 NOT_COUNT_STEMS = ("执行", "完成", "控制", "增长", "下降", "满意", "准确", "覆盖", "知晓", "达标", "使用", "在用")
+# separators, compiled once (the grammar tests them between every pair of figures)
+CLASS_PARENS = re.compile(r"[类款项]?")
+CLAUSE_BREAK = re.compile("[，,；;]")
+SEGMENT_BREAK = re.compile("[；;]")
+SEGMENT_OR_SENTENCE = re.compile("[；;。]")
+LIST_BREAK = re.compile("[，,、]")
+COMMA = re.compile("[，,]")
+LIST_OPENER = re.compile(r"(?:其中|如下|以下方面)[：:]")
+PARENTHESIS = re.compile("[（()）]")
 
 
 def _clause_start(text: str, pos: int) -> int:
@@ -67,7 +76,7 @@ def _in_parentheses(text: str, pos: int) -> bool:
     if opened <= closed:
         return False
     inside = text[opened + 1:pos]
-    return not re.fullmatch(r"[类款项]?", inside)
+    return not CLASS_PARENS.fullmatch(inside)
 
 
 class _Reader:
@@ -180,7 +189,7 @@ def read_lists(reader: _Reader) -> list[Breakdown]:
                                      complete=True))
             continue
         if not following or not reader.plain(following[0]) or following[0].role == "prior" or \
-                re.search("[，,；;]", text[start:following[0].start]):
+                CLAUSE_BREAK.search(text, start, following[0].start):
             continue  # a list starts with its first part, in the clause after the marker
         first = following[0]
         parts = _run_items(reader, first, end)
@@ -215,31 +224,28 @@ def read_totals(reader: _Reader, lists: list[Breakdown]) -> list[Breakdown]:
 def _closing_parenthesis(text: str, pos: int) -> int | None:
     """The offset of the parenthesis closing the one ``pos`` is in, or None."""
     depth = 0
-    for i in range(pos - 1, -1, -1):
-        if text[i] in "）)":
+    for m in reversed(list(PARENTHESIS.finditer(text, 0, pos))):  # only the parentheses, not every character
+        if m.group() in "）)":
             depth += 1
-        elif text[i] in "（(":
-            if depth == 0:
-                break
+        elif depth == 0:
+            break
+        else:
             depth -= 1
     else:
         return None
-    if i < 0 or text[i] not in "（(":
-        return None
-    depth = 0
-    for j in range(pos, len(text)):
-        if text[j] in "（(":
+    for m in PARENTHESIS.finditer(text, pos):
+        if m.group() in "（(":
             depth += 1
-        elif text[j] in "）)":
-            if depth == 0:
-                return j
+        elif depth == 0:
+            return m.start()
+        else:
             depth -= 1
     return None
 
 
 def _segment_items(reader: _Reader, start: int, end: int, kind) -> list[Token]:
     parts = []
-    bounds = [start] + [m.end() for m in re.finditer("[；;]", reader.text[start:end])]
+    bounds = [start] + [m.end() - start for m in SEGMENT_BREAK.finditer(reader.text, start, end)]
     bounds = [start] + [start + b for b in bounds[1:]] + [end]
     for a, b in zip(bounds, bounds[1:]):
         first = next((t for t in reader.after(a, b) if reader.plain(t) and t.kind == kind and t.role != "prior"), None)
@@ -254,11 +260,11 @@ def _run_items(reader: _Reader, first: Token, end: int) -> list[Token]:
     parts = [first]
     for t in reader.after(first.end, end):
         gap = reader.text[parts[-1].end:t.start]
-        if re.search("[；;。]", gap) or t.is_percent or t.role == "change":
+        if SEGMENT_OR_SENTENCE.search(gap) or t.is_percent or t.role == "change":
             break
         if t.aside or t.kind != first.kind:
             continue
-        if not re.search("[，,、]", gap) or t.role != first.role or any(t.label and p.label == t.label for p in parts):
+        if not LIST_BREAK.search(gap) or t.role != first.role or any(t.label and p.label == t.label for p in parts):
             break  # a second figure of one item, a restatement, or the next item's budget/actual pair
         parts.append(t)
     return parts
@@ -361,7 +367,7 @@ def _share(reader: _Reader, pct: Token, whole_label: str, lists: list[Breakdown]
     part = None
     for t in reversed(reader.before(pct.start, segment)):
         if reader.plain(t) and t.role != "prior":
-            if len(re.findall("[，,]", text[t.end:pct.start])) <= 1:
+            if len(COMMA.findall(text, t.end, pct.start)) <= 1:
                 part = t
             break
     share = Share(pct, part, whole_label=labels.clean(whole_label))
@@ -479,7 +485,7 @@ def read_changes(reader: _Reader, change_pcts: list[Token]) -> list[Change]:
     for amount in amounts:
         change = Change(amount.direction, "", amount=amount, anchor=amount.start)
         nxt = next((t for t in reader.tokens if t.start >= amount.end), None)
-        if nxt is not None and nxt in change_pcts and not re.search("[；;。]", text[amount.end:nxt.start]):
+        if nxt is not None and nxt in change_pcts and not SEGMENT_OR_SENTENCE.search(text, amount.end, nxt.start):
             change.pct = nxt
             paired.add(id(nxt))
         changes.append(change)
@@ -603,7 +609,7 @@ def sentence_lists(passages: list[Passage], per_passage: list[list[Token]], list
     next item without figures is passed over); within the paragraph of the marker,
     sentences opening otherwise (a change, a reason) are passed over."""
     for i, passage in enumerate(passages):
-        for marker in re.finditer(r"(?:其中|如下|以下方面)[：:]", passage.text):
+        for marker in LIST_OPENER.finditer(passage.text):
             closing = not passage.text[marker.end():].strip()
             opening = not passage.text[passage.sentence_start(marker.start()):marker.start()].strip()
             before = [t for t in per_passage[i] if t.end <= marker.start()]
@@ -646,7 +652,7 @@ def _sentence_openers(passage: Passage, tokens: list[Token], floor: int = 0) -> 
         out.append(first)
         second = next((t for t in group[1:] if _Reader.plain(t) and t.role in ("actual", "budget")), None)
         if second is not None and second.role != first.role and \
-                len(re.findall("[，,]", passage.text[first.end:second.start])) <= 1:
+                len(COMMA.findall(passage.text, first.end, second.start)) <= 1:
             out.append(second)
     return out
 

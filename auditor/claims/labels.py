@@ -9,6 +9,7 @@ change what is named.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 BOUNDARY = "，,；;。：:、!?！？"
 YEAR = re.compile(r"(\d{4})\s*年")
@@ -41,6 +42,7 @@ def label_before(text: str, start: int, floor: int) -> str:
     return text[i:start]
 
 
+@lru_cache(maxsize=8192)
 def clean(raw: str) -> str:
     """Drop years, list markers, owner words and trailing verbs: the naming words."""
     years = list(YEAR.finditer(raw))
@@ -52,22 +54,25 @@ def clean(raw: str) -> str:
     return TRAIL.sub("", raw.strip()).strip()
 
 
+FINAL_WORDS = re.compile(r"决算|执行|完成数|支出数")
 FUND = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|国有资金经营预算|社会保险基金预算")
 
 
+@lru_cache(maxsize=8192)
 def role_of(label: str, raw: str = "") -> str:
     """prior ("较上年1757.02万元", "较2024年的2190万元"), budget (年初预算, 预算数 — not the
     fund names 一般公共预算…), target (目标/计划), else actual."""
     if PRIOR_LEAD.match(label) or PRIOR_LEAD.match(raw.strip()):
         return "prior"
     label = FUND.sub("", label)
-    if "预算" in label and not re.search(r"决算|执行|完成数|支出数", label):
+    if "预算" in label and not FINAL_WORDS.search(label):
         return "budget"
     if TARGET.search(label):
         return "target"
     return "actual"
 
 
+@lru_cache(maxsize=8192)
 def subject_of(label: str) -> str:
     """The label without its role words: 教育支出年初预算 → 教育支出; 支出决算 → ""."""
     subject = ROLE_SUFFIX.sub("", label)
@@ -76,6 +81,7 @@ def subject_of(label: str) -> str:
     return TRAIL.sub("", subject)
 
 
+@lru_cache(maxsize=8192)  # pure, and asked again for every pair of figures
 def key(subject: str) -> str:
     """What a subject names, for matching: 本年支出合计 ~ 支出合计 ~ 总支出."""
     text = CLASS_MARK.sub("", QUOTES.sub("", subject))
@@ -85,6 +91,7 @@ def key(subject: str) -> str:
     return SYNONYMS.get(text, text)
 
 
+@lru_cache(maxsize=8192)
 def same_subject(a: str, b: str) -> bool:
     """Equal keys, or one key ending the other (财政拨款基本支出 ~ 基本支出)."""
     ka, kb = key(a), key(b)

@@ -12,6 +12,8 @@ A claim whose operands could not all be found is *unresolved*: it is reported
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from functools import lru_cache
 
 from auditor.model import Figure
 from auditor.numbers import AMOUNT_UNITS, in_base_unit
@@ -19,6 +21,16 @@ from auditor.rounding import Quantity, quantity
 
 # Count units that name the same thing (人 and 名 both count people).
 SAME_COUNT = {"名": "人", "人次": "人次"}
+
+
+@lru_cache(maxsize=None)
+def _kind(unit: str | None) -> str | None:
+    if unit in AMOUNT_UNITS:
+        return "money"
+    if unit in (None, "%", "分", "个百分点"):
+        return None
+    base = in_base_unit(Decimal(1), unit)[1]
+    return SAME_COUNT.get(base, base)
 
 
 @dataclass(eq=False)
@@ -46,13 +58,7 @@ class Token:
     @property
     def kind(self) -> str | None:
         """"money" for 元/万元/亿元, the base count unit for counts, None for % and scores."""
-        unit = self.figure.unit
-        if unit in AMOUNT_UNITS:
-            return "money"
-        if unit in (None, "%", "分", "个百分点"):
-            return None
-        base = in_base_unit(self.figure.value, unit)[1]
-        return SAME_COUNT.get(base, base)
+        return _kind(self.figure.unit)
 
     @property
     def quantity(self) -> Quantity:

@@ -12,15 +12,17 @@ at its offset in the joined text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from bisect import bisect_left
+from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
-from auditor.figures import prose_figures
 from auditor.model import Document, Figure, Location, Paragraph, Table
 from auditor.numbers import normalise, parse_cell
 from auditor.tables import layout
 
 SENTENCE_END = "。！？!?"
+SENTENCE_END_AT = re.compile(f"[{SENTENCE_END}]")
 # "1760.86万" / "5.23亿": a bare magnitude is money in this prose; numbers.find_in_prose
 # leaves it out (it may be 万人), so the grammar reads it where the context is money.
 BARE_MAGNITUDE = re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)(万|亿)(?![元人户件个张次份名])")
@@ -44,12 +46,18 @@ class Passage:
     section: str
     heading: bool = False  # the passage is a heading line
 
+    @cached_property
+    def _ends(self) -> list[int]:
+        """Offsets of the sentence ends, read once (the grammar asks for them at every figure)."""
+        return [m.start() for m in SENTENCE_END_AT.finditer(self.text)]
+
     def sentence_start(self, pos: int) -> int:
-        return max(self.text.rfind(ch, 0, pos) for ch in SENTENCE_END) + 1
+        i = bisect_left(self._ends, pos)
+        return self._ends[i - 1] + 1 if i else 0
 
     def sentence_end(self, pos: int) -> int:
-        ends = [i for i in (self.text.find(ch, pos) for ch in SENTENCE_END) if i >= 0]
-        return min(ends) if ends else len(self.text)
+        i = bisect_left(self._ends, pos)
+        return self._ends[i] if i < len(self._ends) else len(self.text)
 
 
 def _ends_sentence(text: str) -> bool:
@@ -67,19 +75,31 @@ def _bare_money(text: str, norm: str, where: Location, taken: list[Figure]) -> l
         number = match.group(1)
         decimals = len(number.split(".")[1]) if "." in number else 0
         out.append(Figure(text[start:end], Decimal(number), match.group(2) + "元", decimals,
-                          replace(where, start=start, end=end)))
+                          where.with_span(start, end)))
     return out
 
 
-def _unit_figures(text: str, norm: str, where: Location) -> list[Figure]:
-    figures = prose_figures(text, where)
+def _unit_figures(text: str, norm: str, where: Location, known: dict[Location, list[Figure]]) -> list[Figure]:
+    figures = known.get(where, [])
     if "万" in norm or "亿" in norm:
         figures = sorted(figures + _bare_money(text, norm, where, figures), key=lambda f: f.location.start)
     return figures
 
 
+def _prose_figures_by_place(doc: Document) -> dict[Location, list[Figure]]:
+    """The document's figures in running text (paragraphs, text cells) by paragraph or cell:
+    read once for the whole audit, not again for the passages."""
+    by_place: dict[Location, list[Figure]] = {}
+    for fig in doc.figures:
+        loc = fig.location
+        if loc.start is not None:
+            by_place.setdefault(loc.with_span(None, None), []).append(fig)
+    return by_place
+
+
 class _Builder:
-    def __init__(self) -> None:
+    def __init__(self, known: dict[Location, list[Figure]]) -> None:
+        self.known = known
         self.passages: list[Passage] = []
         self.parts: list[tuple[str, Location]] = []
         self.section = ""
@@ -94,7 +114,7 @@ class _Builder:
         chunks, figures, offset = [], [], 0
         for text, where in self.parts:
             norm = normalise(text)
-            for fig in _unit_figures(text, norm, where):
+            for fig in _unit_figures(text, norm, where, self.known):
                 figures.append(Placed(fig, offset + fig.location.start, offset + fig.location.end))
             chunks.append(norm)
             offset += len(text)
@@ -104,7 +124,7 @@ class _Builder:
 
 
 def passages(doc: Document) -> list[Passage]:
-    builder = _Builder()
+    builder = _Builder(_prose_figures_by_place(doc))
     previous: Paragraph | None = None
     for block in doc.blocks:
         if isinstance(block, Table):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Iterable
 
 from auditor.claims import Token, claims
@@ -13,29 +14,94 @@ from checks.narrative._common import named, printed
 
 DIGITS = re.compile(r"\d[\d,.]*")
 MARKUP = re.compile(r"<[^>]*>|\s+")  # tags left in pasted text, spacing
+CJK = re.compile(r"[\u4e00-\u9fff]")
+NON_DIGIT = re.compile(r"\D")
+SEGMENT_END = re.compile("[；;]")
+CLAUSE_END = "，,；;：:。"
 MIN_WORDS = 12  # CJK characters left once numbers are masked: shorter sentences are formulas
+LEAD = 8  # characters before the first figure that name it, in a copy whose opening was edited
 
 
-def _sentences(doc: Document) -> dict[tuple[str, str], list[list[Token]]]:
-    """Sentences with figures, keyed by their text with every number masked and by the
-    exact sentence before them (a repeat is a copied passage, not a template line such
-    as "项目全年预算X元，执行数Y元" that recurs for each project)."""
-    out: dict[tuple[str, str], list[list[Token]]] = {}
+def _masked(text: str) -> str:
+    return MARKUP.sub("", DIGITS.sub("#", text)).replace("，", ",")
+
+
+def _words(text: str) -> int:
+    return len(CJK.findall(text))
+
+
+def _sentences(doc: Document) -> list[list[Token]]:
+    """The figures of each sentence (scores are the score checks' business)."""
     by_sentence: dict[tuple[int, int], list[Token]] = {}
     for token in claims(doc).tokens:
-        if token.unit != "分":  # scores are the score checks' business
+        if token.unit != "分":
             passage = token.passage
             by_sentence.setdefault((passage.index, passage.sentence_start(token.start)), []).append(token)
-    for (_, start), tokens in by_sentence.items():
-        passage = tokens[0].passage
+    return list(by_sentence.values())
+
+
+def _copies(sentences: list[list[Token]]) -> list[list[list[Token]]]:
+    """Groups of sentences that are copies of one another. Two readings:
+    - same wording with every number masked, after the same sentence (a paragraph pasted
+      twice; the context tells a copy from a template line such as "项目全年预算X元，执行数Y元"
+      that recurs for each project, whose numbers may all differ);
+    - same wording from the words naming the first figure to the end of the sentence, or of
+      one of its ；-separated parts (the opening of one copy was edited: "1.资金落实情况寻甸县…"
+      / "寻甸县…"), when its three numbers or more agree at every place but one at most and
+      a distinctive one (three significant digits) is among those agreeing: a template line
+      for another item would differ in more than one number."""
+    whole: dict[tuple[str, str], list[list[Token]]] = {}
+    tails: dict[str, list[list[Token]]] = {}
+    for tokens in sentences:
+        passage, start = tokens[0].passage, tokens[0].passage.sentence_start(tokens[0].start)
+        end = passage.sentence_end(start)
         before = passage.text[passage.sentence_start(start - 1):start].strip() if start else ""
-        masked = MARKUP.sub("", DIGITS.sub("#", passage.text[start:passage.sentence_end(start)]))
-        words = len(re.findall(r"[\u4e00-\u9fff]", masked))
+        masked = _masked(passage.text[start:end])
         # a passage's first sentence has no context: it must be long enough to be a copy
-        context = len(re.findall(r"[\u4e00-\u9fff]", before)) if start else MIN_WORDS
-        if words >= (MIN_WORDS if start else 3 * MIN_WORDS) and context >= MIN_WORDS:
-            out.setdefault((masked, before), []).append(tokens)
-    return out
+        context = _words(before) if start else MIN_WORDS
+        if _words(masked) >= (MIN_WORDS if start else 3 * MIN_WORDS) and context >= MIN_WORDS:
+            whole.setdefault((masked, before), []).append(tokens)
+        for piece in _pieces(tokens, start, end):
+            lead = max(piece[0].start - LEAD, *(passage.text.rfind(ch, 0, piece[0].start) + 1 for ch in CLAUSE_END))
+            tail = _masked(passage.text[max(start, lead):_piece_end(passage.text, piece[-1].end, end)])
+            if _words(tail) >= MIN_WORDS:
+                tails.setdefault(tail, []).append(piece)
+    groups = {tuple(id(c) for c in g): g for g in whole.values() if len(g) > 1}
+    for group in tails.values():  # in document order, so the first copy is the same in both readings
+        for mine in group:
+            near = [theirs for theirs in group if theirs is mine or _near_copy(mine, theirs)]
+            if len(near) > 1:
+                groups.setdefault(tuple(id(c) for c in near), near)
+    return list(groups.values())
+
+
+def _pieces(tokens: list[Token], start: int, end: int) -> list[list[Token]]:
+    """The sentence's figures, then those of each of its ；-separated parts when it has several
+    (a copied part may be followed by other words in each copy), with three figures at least:
+    with two, the one agreeing need not fix the other ("减少450.26万元，减少16.51%" may be
+    true of two totals on different bases)."""
+    cuts = [m.start() for m in SEGMENT_END.finditer(tokens[0].passage.text, start, end)]
+    pieces = [tokens]
+    if cuts:
+        cuts = [start, *cuts, end]
+        pieces += [[t for t in tokens if a <= t.start < b] for a, b in zip(cuts, cuts[1:])]
+    return [p for p in pieces if len(p) >= 3]
+
+
+def _piece_end(text: str, pos: int, end: int) -> int:
+    cut = SEGMENT_END.search(text, pos, end)
+    return cut.start() if cut else end
+
+
+def _near_copy(a: list[Token], b: list[Token]) -> bool:
+    if len(a) != len(b):
+        return False
+    same = [x for x, y in zip(a, b) if _same(x, y)]
+    return len(same) >= len(a) - 1 and any(len(NON_DIGIT.sub("", x.figure.text).lstrip("0")) >= 3 for x in same)
+
+
+def _same(a: Token, b: Token) -> bool:
+    return _value(a) == _value(b)
 
 
 @register
@@ -44,7 +110,13 @@ class RepeatedSentence(Check):
 
     What: sentences with the same wording once their numbers are masked (a
     paragraph pasted twice, a summary repeating the body) must state the same
-    numbers; each differing number is reported with its twin.
+    numbers. A copy whose opening words were edited counts when the wording from
+    the first figure on is the same and its numbers (three or more) agree but at
+    one place. At
+    each place of the sentence, each other version is reported once against the
+    version most copies state (the first copy's when none is most common); a
+    rarer version of the whole sentence one number away from another version is
+    reported at that number.
     Why: a repeated sentence with other numbers means one copy was edited and
     the other not — one of them is wrong.
     Failing example: "从县外调入事业单位人员32人，其中，专业技术人才27人、管理人才5人。"
@@ -56,21 +128,52 @@ class RepeatedSentence(Check):
     severity = Severity.WARNING
 
     def run(self, doc: Document) -> Iterable[Finding | Checked]:
-        for copies in _sentences(doc).values():
-            reference = copies[0]
-            for tokens in copies[1:]:
-                if len(tokens) != len(reference):
+        reported: set = set()
+        for copies in _copies(_sentences(doc)):
+            copies = [c for c in copies if len(c) == len(copies[0])]
+            for position in range(len(copies[0])):
+                tokens = [c[position] for c in copies]
+                values = Counter(_value(t) for t in tokens)
+                if len(values) == 1:
+                    yield Checked(tuple(printed(t) for t in tokens))
                     continue
-                for position, (mine, theirs) in enumerate(zip(tokens, reference)):
-                    yield self._pair(mine, theirs, position)
+                # the version most copies state is the reference; with none, the first copy's
+                (common, most), (_, second) = values.most_common(2)
+                reference = next(t for t in tokens if _value(t) == common) if most > second else tokens[0]
+                for mine in tokens:
+                    if not _same(mine, reference):
+                        yield from self._pair(mine, reference, reported)
+            yield from self._hybrids(copies, reported)
 
-    def _pair(self, mine: Token, theirs: Token, position: int) -> Finding | Checked:
-        figures = (printed(mine), printed(theirs))
-        if mine.figure.value == theirs.figure.value and mine.unit == theirs.unit:
-            return Checked(figures)
-        return self.finding(
-            f"{named(mine)}与措辞相同的另一句中的{theirs.figure.text}（{theirs.figure.location.describe()}）不一致",
-            figures=figures, stated=mine.figure.value, expected=theirs.figure.value,
-            # one finding per pair of differing values at one place of the sentence
-            relation=("repeated", theirs.figure.location, position, mine.figure.value),
-            confidence="inferred")
+    def _hybrids(self, copies: list[list[Token]], reported: set) -> Iterable[Finding]:
+        """A rarer version of the sentence one number away from another version ("32人，19人，4人"
+        among copies of "32人，27人，5人" and "23人，19人，4人") is reported at that number."""
+        versions: dict[tuple, list[list[Token]]] = {}
+        for copy in copies:
+            versions.setdefault(tuple(_value(t) for t in copy), []).append(copy)
+        for mine, theirs in ((a, b) for a in versions.values() for b in versions.values() if a is not b):
+            places = [i for i, (x, y) in enumerate(zip(mine[0], theirs[0])) if not _same(x, y)]
+            if len(places) == 1 and _rarer(mine, theirs):
+                yield from self._pair(mine[0][places[0]], theirs[0][places[0]], reported)
+
+    def _pair(self, mine: Token, reference: Token, reported: set) -> Iterable[Finding]:
+        # one finding per other version of this place of the sentence
+        relation = ("repeated", reference.figure.location, mine.figure.value)
+        if relation in reported:
+            return
+        reported.add(relation)
+        yield self.finding(
+            f"{named(mine)}与措辞相同的另一句中的{reference.figure.text}（{reference.figure.location.describe()}）不一致",
+            figures=(printed(mine), printed(reference)), stated=mine.figure.value,
+            expected=reference.figure.value, relation=relation, confidence="inferred")
+
+
+def _value(token: Token) -> tuple:
+    return token.figure.value, token.unit
+
+
+def _rarer(mine: list[list[Token]], theirs: list[list[Token]]) -> bool:
+    """Fewer copies state ``mine``; as many, and ``mine`` comes later."""
+    first, other = mine[0][0], theirs[0][0]
+    return len(mine) < len(theirs) or len(mine) == len(theirs) and \
+        (first.passage.index, first.start) > (other.passage.index, other.start)

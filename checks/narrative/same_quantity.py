@@ -20,7 +20,7 @@ from checks.narrative._common import named, printed
 # a name ending with one of them (财政拨款基本支出, 部门项目支出) is one too.
 QUANTITY = re.compile(
     r"(基本支出|项目支出|人员经费|公用经费|收入合计|支出合计|收支总计|财政拨款收入|财政拨款支出"
-    r"|三公经费.*|因公出国\(境\)费|公务用车购置费|公务用车运行维护费|公务用车购置及运行维护费|公务接待费"
+    r"|三公经费.*|因公出国\(境\)费|公务用车购置费|公务用车运行维护费|公务用车购置费?及运行维护费|公务接待费"
     r"|政府采购.*总额|机关运行经费|编制|实有人数|实有人员|车辆)$")
 # Totals of a table whose title names a fund (财政拨款…总表) are that fund's totals.
 GENERIC_TOTAL = re.compile(r"^(?:本年)?(?:收入|支出|收支)?(?:总计|合计)$")
@@ -30,11 +30,13 @@ BALANCE = re.compile(r"(?:收入|支出)总计$")
 
 ROW_LEAD = re.compile(r"^(?:\d{3,7}\s*)?(?:[一二三四五六七八九十]+[、.．]|\d+[、.．]|其中[:：]?)*")
 TOTAL_COLUMN = re.compile(r"合计|总计|小计|决算数?|预算数|年初预算|全年预算|金额|执行数")
+SPACE = re.compile(r"\s+")
 BUDGET_COLUMN = re.compile(r"预算数|年初预算|全年预算|调整后预算")
 
 
 def _name(text: str) -> str:
-    return BALANCE.sub("收支总计", key(text))
+    # 日常公用经费 is the 预算 name of the 决算's 公用经费
+    return BALANCE.sub("收支总计", key(text)).replace("日常公用经费", "公用经费")
 
 
 def _statements(doc: Document, rows: set[str]) -> list[tuple[tuple, Token]]:
@@ -47,21 +49,33 @@ def _statements(doc: Document, rows: set[str]) -> list[tuple[tuple, Token]]:
         name = _name(token.subject)
         if len(name) >= 4 and (QUANTITY.search(name) or name.endswith("支出") and name in rows):
             out.append(((name, token.role, token.year or found.year, token.kind), token))
+    # the change of a quantity from the prior year, stated twice ("收入总计…减少450.26万元" and
+    # "支出总计…减少450.26万元" of a balanced statement), is one figure too
+    for change in found.changes:
+        current = change.current
+        if current is None or not change.strong or current.aside or change.direction == 0:
+            continue  # (a change whose current figure was only the nearest one may be another's)
+        name = _name(current.subject)
+        if len(name) >= 4 and QUANTITY.search(name):
+            for token in (change.amount, change.pct):
+                if token is not None:
+                    out.append(((name, current.role, current.year or found.year, token.unit, change.direction),
+                                token))
     return out
 
 
-def _column_headers(table: Table) -> dict[tuple[int, int], str]:
-    """For each (row, col): the column's header, or the nearest text above the cell when a
-    header row sits inside the table (基础数据表: "经费控制情况 | 2020年决算数 | 2021年预算数")."""
+def _column_headers(table: Table, columns: set[int]) -> dict[tuple[int, int], str]:
+    """For each (row, col) of the columns: the column's header, or the nearest text above the
+    cell when a header row sits inside the table (基础数据表: "经费控制情况 | 2020年决算数 | 2021年预算数")."""
     info = layout(table)
     headers = {}
-    for col in range(table.n_cols):
+    for col in sorted(columns):
         current = info.column_labels[col] if col < len(info.column_labels) else ""
         for row in range(info.header_rows, table.n_rows):
             cell = table.cell_at(row, col)
             headers[(row, col)] = current
             if cell is not None and cell.row == row and cell.col == col:
-                text = re.sub(r"\s+", "", cell.text)
+                text = SPACE.sub("", cell.text)
                 if text and not is_empty(text) and parse_cell(text) is None:
                     current = text
     return headers
@@ -72,8 +86,8 @@ def _table_cells(doc: Document, year: int | None) -> dict[tuple, list[Figure]]:
     index: dict[tuple, list[Figure]] = {}
     for table in doc.all_tables:
         unit = layout(table).unit
-        figures = table_figures(table)
-        headers = _column_headers(table) if figures else {}
+        figures = [f for f in table_figures(table) if f.unit in ("元", "万元", "亿元") or f.unit == "%" and unit is not None]
+        headers = _column_headers(table, {f.location.col for f in figures}) if figures else {}
         for fig in figures:
             row, col = fig.location.row, fig.location.col
             column = headers.get((row, col), "")
@@ -111,7 +125,8 @@ class SameQuantity(Check):
     支出 class, 编制/实有人数, 车辆 — with the same role (决算 or 预算) and year,
     stated in two places of the prose or in a table row of that name (total-like
     column of the same year and role; 元 and 万元 converted, rounding-aware),
-    must have one value. A statement agreeing with any other is consistent; one
+    must have one value; so must its change from the prior year (amount and
+    rate) stated twice. A statement agreeing with any other is consistent; one
     agreeing with none is reported with the places it contradicts.
     Why: the 情况说明, the 绩效自评报告 and the tables are read separately; the
     same basic expenditure printed as two different numbers makes one of them

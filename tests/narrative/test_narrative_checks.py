@@ -202,3 +202,37 @@ def test_a_long_first_sentence_repeated_in_another_paragraph():
     assert only(audit(text, text), "NAR008") == []
     (finding,) = only(audit(text, text.replace("3791人", "3719人")), "NAR008")
     assert {f.text for f in finding.figures} == {"3791人", "3719人"}
+
+
+def test_a_copy_whose_opening_was_edited_must_keep_the_numbers():
+    body = "2023年度年初预算安排1401.15万元，2022年度年初预算安排1217.55万元，较上年度增加15.08%。"
+    first, second = "1.资金落实情况寻甸县人社局" + body, "寻甸县人社局" + body
+    assert only(audit(first, second), "NAR008") == []
+    (finding,) = only(audit(first, second.replace("1217.55", "1217.56")), "NAR008")
+    assert finding.severity is Severity.WARNING and {f.text for f in finding.figures} == {"1217.55万元", "1217.56万元"}
+    # a template line for another item differs in more than one number: not a copy
+    other = second.replace("1401.15", "1500.00").replace("15.08%", "23.20%")
+    assert only(audit(first, other), "NAR008") == []
+
+
+def test_the_change_of_one_quantity_stated_twice_must_agree():
+    lines = ["2021年度收入总计2276.26万元。与上年相比，减少450.26万元，减少16.51%。",
+             "2021年度支出总计2276.26万元。与上年相比，减少450.27万元，减少16.51%。"]
+    (finding,) = only(audit(*lines), "NAR007")
+    assert finding.severity is Severity.WARNING and {f.text for f in finding.figures} == {"450.26万元", "450.27万元"}
+    assert only(audit(lines[0], lines[1].replace("450.27", "450.26")), "NAR007") == []
+
+
+def test_daily_public_expenses_are_the_public_expenses():
+    (finding,) = only(audit("2022年日常公用经费3,913,354.97元。", "2022年公用经费3,913,354.98元。"), "NAR007")
+    assert {f.text for f in finding.figures} == {"3,913,354.97元", "3,913,354.98元"}
+
+
+def test_a_copy_mixing_two_versions_of_a_sentence_is_reported_at_the_mixed_number():
+    before = "全面抓好我县2023年事业单位公开招聘和高校毕业生招募工作，圆满完成各项招聘工作。"
+    one, other = (before + "抓好人才回归工作，从县外调入事业单位人员32人，其中专业技术人才27人、管理人才5人。",
+                  before + "抓好人才回归工作，从县外调入事业单位人员23人，其中专业技术人才19人、管理人才4人。")
+    mixed = other.replace("23人", "32人")
+    findings = only(audit(one, other, one, other, mixed), "NAR008")
+    assert any({f.text for f in finding.figures} == {"32人", "23人"} and finding.figures[0].location.paragraph == 4
+               for finding in findings)
