@@ -147,11 +147,12 @@ def audit_document(doc: Document, checks: Sequence[type[Check]]) -> AuditResult:
     findings = _one_per_relation(raw, verified)
     findings.sort(key=lambda f: (f.where.sort_key() if f.where else (), -f.severity, f.check))
     figures = doc.figures
-    checked = sum(1 for fig in figures if fig.location in touched)
+    seen = [(fig.location.is_cell, fig.location in touched) for fig in figures]  # hash each location once
+    checked = sum(1 for _, hit in seen if hit)
     detail = {
-        source: {"figures": len(group), "checked": sum(1 for fig in group if fig.location in touched)}
-        for source, group in (("tables", [f for f in figures if f.location.is_cell]),
-                              ("prose", [f for f in figures if not f.location.is_cell]))
+        source: {"figures": sum(1 for cell, _ in seen if cell == in_table),
+                 "checked": sum(1 for cell, hit in seen if cell == in_table and hit)}
+        for source, in_table in (("tables", True), ("prose", False))
     }
     for name, count in coverage_metrics().items():
         try:

@@ -7,18 +7,14 @@ numbers that carry a unit (元, 万元, %, 人, 分 …), located by character s
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from auditor.model import Document, Figure, Location, Paragraph, Table
 from auditor.numbers import find_in_prose, parse_cell
 from auditor.tables import layout, table_figures
 
 
 def prose_figures(text: str, where: Location) -> list[Figure]:
-    return [
-        Figure(n.text, n.value, n.unit, n.decimals, replace(where, start=n.start, end=n.end))
-        for n in find_in_prose(text)
-    ]
+    return [Figure(n.text, n.value, n.unit, n.decimals, where.with_span(n.start, n.end))
+            for n in find_in_prose(text)]
 
 
 def paragraph_figures(paragraph: Paragraph) -> list[Figure]:
@@ -30,8 +26,8 @@ def text_cell_figures(table: Table) -> list[Figure]:
     info = layout(table)
     out = []
     for cell in table.cells:
-        if cell.row < info.header_rows or parse_cell(cell.text) is not None:
-            continue
+        if cell.row < info.header_rows or parse_cell(cell.text) is not None or not find_in_prose(cell.text):
+            continue  # (most text cells hold no number: their location is not even built)
         out.extend(prose_figures(cell.text, table.location(cell.row, cell.col)))
     return out
 

@@ -17,7 +17,9 @@ from functools import cached_property
 from typing import Iterator
 
 
-TABLE_TITLE = re.compile(r"[^\d\s]{2,}表(?:[（(][^)）]*[)）])?\s*$")
+# a line ending in "…表" (or "…表（续）"); two characters before 表 suffice (an open-ended run
+# would make the search quadratic on a long paragraph among the caption lines)
+TABLE_TITLE = re.compile(r"[^\d\s]{2}表(?:[（(][^)）]*[)）])?\s*$")
 NOT_A_TITLE = re.compile(r"^(?:(?:金额)?单位|部门|注|\d{4}\s*年度?$|公开\d+表$)")
 
 
@@ -95,6 +97,11 @@ class Location:
         if self.paragraph is None:  # a whole page (e.g. a scanned one)
             return prefix.strip() or "整个文档"
         return f"{prefix}第{self.paragraph + 1}段"
+
+    def with_span(self, start: int, end: int) -> "Location":
+        """The same place narrowed to characters start–end (``dataclasses.replace`` without
+        its per-call field introspection: figures are located by the thousand)."""
+        return Location(self.table, self.row, self.col, self.paragraph, start, end, self.nested, self.part, self.page)
 
     def sort_key(self) -> tuple:
         return (self.part, self.table if self.is_cell else -1, self.nested,
@@ -198,10 +205,24 @@ class Table:
         return cell.text if cell is not None else ""
 
     def location(self, row: int | None = None, col: int | None = None) -> Location:
-        page = None
-        if self.row_pages:
-            page = self.row_pages[min(row or 0, len(self.row_pages) - 1)]
-        return Location(table=self.index, row=row, col=col, nested=self.nested, part=self.part, page=page)
+        known = self._locations.get((row, col))
+        if known is None:
+            page = None
+            if self.row_pages:
+                page = self.row_pages[min(row or 0, len(self.row_pages) - 1)]
+            known = self._locations[row, col] = Location(table=self.index, row=row, col=col, nested=self.nested,
+                                                         part=self.part, page=page)
+        return known
+
+    @cached_property
+    def _locations(self) -> dict[tuple[int | None, int | None], Location]:
+        """Locations handed out so far (frozen, so shared): checks ask for the same cells many times."""
+        return {}
+
+    def __setattr__(self, name: str, value) -> None:
+        super().__setattr__(name, value)
+        if name in ("index", "nested", "part", "row_pages"):  # what a location is made of
+            self.__dict__.pop("_locations", None)
 
     @cached_property  # read after assembly, when the caption is final
     def title(self) -> str:
@@ -219,9 +240,12 @@ class Table:
     def iter_tables(self) -> Iterator["Table"]:
         """This table and every table nested in it, depth first."""
         yield self
-        for cell in self.cells:
-            for inner in cell.tables:
-                yield from inner.iter_tables()
+        for inner in self._inner_tables:
+            yield from inner.iter_tables()
+
+    @cached_property
+    def _inner_tables(self) -> list["Table"]:  # cached like ``cells``: asked for on every walk of the document
+        return [inner for cell in self.cells for inner in cell.tables]
 
 
 Block = Paragraph | Table

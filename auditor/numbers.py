@@ -79,6 +79,15 @@ class _FoldTable(dict):
 _FOLDS = _FoldTable()
 
 
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1 << 16)  # labels are compared without spaces by many checks, again and again
+def without_spaces(text: str) -> str:
+    """The text with every whitespace character removed ("总 分\n" → "总分")."""
+    return _SPACES.sub("", text)
+
+
 @lru_cache(maxsize=1 << 16)  # the same cell and sentence texts are normalised by many checks
 def normalise(text: str) -> str:
     """Length-preserving NFKC: full-width forms become ASCII, one char for one char."""
@@ -107,7 +116,7 @@ def parse_cell(text: str) -> Number | None:
     Spaces inside the number ("1 234.50", "中等职业教 育" is text) are removed first.
     """
     norm = normalise(text).strip()
-    compact = re.sub(r"\s+", "", norm)
+    compact = _SPACES.sub("", norm)
     match = _CELL.match(compact)
     if not match:
         return None
@@ -128,6 +137,11 @@ def find_in_prose(text: str) -> list[Number]:
     Only numbers followed by a unit count, so years and dates ("2022年", "3月")
     never match; ordinals ("第3个") are skipped.
     """
+    return list(_find_in_prose(text))
+
+
+@lru_cache(maxsize=1 << 14)  # the same paragraphs and cells are read by the figures and the claims
+def _find_in_prose(text: str) -> tuple[Number, ...]:
     norm = normalise(text)
     found = []
     for match in _PROSE.finditer(norm):
@@ -141,7 +155,7 @@ def find_in_prose(text: str) -> list[Number]:
         if match["sign"]:
             value = -value
         found.append(Number(value, match["unit"], decimals, start, end, text[start:end]))
-    return found
+    return tuple(found)
 
 
 def in_base_unit(value: Decimal, unit: str | None) -> tuple[Decimal, str | None]:

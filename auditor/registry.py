@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import inspect
 import re
+from functools import lru_cache
 from typing import Callable, ClassVar, Iterable, Sequence
 
 from auditor.findings import Checked, Finding
@@ -35,17 +36,22 @@ class Check:
 
     @classmethod
     def title(cls) -> str:
-        return inspect.getdoc(cls).splitlines()[0].strip()
+        return _doc(cls).splitlines()[0].strip()
 
     @classmethod
     def doc(cls) -> str:
-        return inspect.getdoc(cls)
+        return _doc(cls)
 
     def run(self, doc: Document) -> Iterable[Finding | Checked]:
         raise NotImplementedError
 
     def finding(self, message: str, severity: Severity | None = None, **fields) -> Finding:
         return Finding(check=self.code, severity=severity or self.severity, message=message, **fields)
+
+
+@lru_cache(maxsize=None)  # reports name a finding's check once per finding: clean each docstring once
+def _doc(cls: type[Check]) -> str:
+    return inspect.getdoc(cls)
 
 
 def register(cls: type[Check]) -> type[Check]:

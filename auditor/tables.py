@@ -14,7 +14,7 @@ import weakref
 from dataclasses import dataclass
 
 from auditor.model import Figure, Table
-from auditor.numbers import Number, normalise, parse_cell
+from auditor.numbers import Number, normalise, parse_cell, without_spaces
 
 UNIT_LINE = re.compile(r"(?:金额)?单位\s*[:：]?\s*(?P<unit>亿元|万元|千元|元)")
 UNIT_IN_LABEL = re.compile(r"[(（]\s*(?P<unit>亿元|万元|千元|元|辆|人|个|台|套|件|户|次|人次|%)\s*[)）]")
@@ -48,7 +48,7 @@ def table_unit(table: Table) -> str | None:
     # the caption is searched as one string: "金额单位：" and "元" may be separate lines
     texts = ["".join(table.caption)] + [c.text for c in table.cells if c.row < 2]
     for text in texts:
-        match = UNIT_LINE.search(normalise(re.sub(r"\s+", "", text)))
+        match = UNIT_LINE.search(normalise(without_spaces(text)))
         if match:
             return match["unit"]
     return None
@@ -81,7 +81,7 @@ def _read_layout(table: Table) -> Layout:
         parts: list[str] = []
         for row in range(header_rows):
             cell = table.cell_at(row, col)
-            text = re.sub(r"\s+", "", cell.text) if cell is not None and row != serial_row else ""
+            text = without_spaces(cell.text) if cell is not None and row != serial_row else ""
             if text and text not in parts and parse_cell(text) is None:
                 parts.append(text)
         labels.append("/".join(parts))
@@ -89,21 +89,38 @@ def _read_layout(table: Table) -> Layout:
     return Layout(header_rows, tuple(labels), amount_columns, table_unit(table))
 
 
+_memos: "weakref.WeakKeyDictionary[Table, dict]" = weakref.WeakKeyDictionary()
+
+
+def _memo(table: Table) -> dict:
+    """Per-table answers of the functions below (labels, codes, the figure grid): the checks ask
+    them again and again for the same cells. Kept beside the table, not in it, like the layout."""
+    memo = _memos.get(table)
+    if memo is None:
+        memo = _memos[table] = {}
+    return memo
+
+
 def row_label(table: Table, row: int) -> str:
     """The text cells of a row, left to right (its 项目/科目 name and code)."""
-    texts = []
-    for cell in table.row_origins(row):
-        text = cell.text.strip()
-        if text and parse_cell(text) is None:
-            texts.append(re.sub(r"\s+", "", text))
-    return " ".join(texts)
+    memo = _memo(table)
+    key = ("row label", row)
+    if key not in memo:
+        texts = []
+        for cell in table.row_origins(row):
+            text = cell.text.strip()
+            if text and parse_cell(text) is None:
+                texts.append(without_spaces(text))
+        memo[key] = " ".join(texts)
+    return memo[key]
 
 
 def cell_unit(table: Table, row: int, col: int, number: Number) -> str | None:
     """Unit of a numeric cell: its own, else the column's, else the row's, else the table's."""
     if number.unit:
         return number.unit
-    column_label = layout(table).column_labels[col] if col < table.n_cols else ""
+    info = layout(table)
+    column_label = info.column_labels[col] if col < table.n_cols else ""
     if PERCENT_LABEL.search(column_label):
         return "%"
     if SCORE_LABEL.search(column_label):
@@ -112,7 +129,7 @@ def cell_unit(table: Table, row: int, col: int, number: Number) -> str | None:
         match = UNIT_IN_LABEL.search(normalise(label))
         if match:
             return match["unit"]
-    return layout(table).unit
+    return info.unit
 
 
 _figures: "weakref.WeakKeyDictionary[Table, list[Figure]]" = weakref.WeakKeyDictionary()
@@ -148,8 +165,11 @@ def _read_figures(table: Table) -> list[Figure]:
 
 
 def figure_grid(table: Table) -> dict[tuple[int, int], Figure]:
-    """The table's figures keyed by (row, col) of the cell origin."""
-    return {(f.location.row, f.location.col): f for f in table_figures(table)}
+    """The table's figures keyed by (row, col) of the cell origin (shared: do not modify)."""
+    memo = _memo(table)
+    if "figure grid" not in memo:
+        memo["figure grid"] = {(f.location.row, f.location.col): f for f in table_figures(table)}
+    return memo["figure grid"]
 
 
 CODE_TEXT = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
@@ -160,10 +180,18 @@ def row_code(table: Table, row: int) -> str | None:
     """The classification code of a row: "2080101", "208 01 01" over three cells,
     or a code leading the label ("2080101 行政运行"); None when the row has none.
     Only the cells left of the first amount are read, and 行次/序号 cells are not codes."""
+    memo = _memo(table)
+    key = ("row code", row)
+    if key not in memo:
+        memo[key] = _row_code(table, row)
+    return memo[key]
+
+
+def _row_code(table: Table, row: int) -> str | None:
     info = layout(table)
     digits = ""
     for cell in table.row_origins(row):
-        text = re.sub(r"\s+", "", cell.text)
+        text = without_spaces(cell.text)
         label = info.column_labels[cell.col] if cell.col < len(info.column_labels) else ""
         if cell.col in info.amount_columns and parse_cell(text) is not None:
             break
@@ -182,11 +210,19 @@ def row_code(table: Table, row: int) -> str | None:
 def label_left_of(table: Table, row: int, col: int) -> str:
     """The nearest text (non-number) cell left of ``col`` in ``row``: the row's label
     for that column, also in two-sided tables (收入 | 支出 side by side)."""
+    memo = _memo(table)
+    key = ("left of", row, col)
+    if key not in memo:
+        memo[key] = _label_left_of(table, row, col)
+    return memo[key]
+
+
+def _label_left_of(table: Table, row: int, col: int) -> str:
     for c in range(col - 1, -1, -1):
         cell = table.cell_at(row, c)
         if cell is None or cell.col != c:
             continue
-        text = re.sub(r"\s+", "", cell.text)
+        text = without_spaces(cell.text)
         if text and parse_cell(text) is None:
             return text
     return ""

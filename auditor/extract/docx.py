@@ -42,6 +42,18 @@ SKIPPED = {f"{W}del", f"{W}moveFrom", f"{W}txbxContent", f"{W}instrText", f"{W}d
 WRAPPERS = {f"{W}sdt", f"{W}customXml", f"{W}ins", f"{W}moveTo", f"{W}smartTag"}
 HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 
+# tag names built once: the reader visits every paragraph and cell of the document
+_T, _R, _BR, _TYPE = f"{W}t", f"{W}r", f"{W}br", f"{W}type"
+_FIXED_TEXT = {f"{W}tab": "\t", f"{W}ptab": "\t", f"{W}cr": "\n", f"{W}noBreakHyphen": "-"}
+_TR, _TC, _P, _TBL, _SDT, _SDT_CONTENT = f"{W}tr", f"{W}tc", f"{W}p", f"{W}tbl", f"{W}sdt", f"{W}sdtContent"
+_TR_PR, _TC_PR, _VAL = f"{W}trPr", f"{W}tcPr", f"{W}val"
+_GRID_BEFORE, _GRID_SPAN, _V_MERGE = f"{W}gridBefore", f"{W}gridSpan", f"{W}vMerge"
+_P_PR, _P_STYLE, _OUTLINE_LVL = f"{W}pPr", f"{W}pStyle", f"{W}outlineLvl"
+
+# styles.xml content → heading levels: documents made from one template share a large styles
+# part (hundreds of KB), whose parse would cost as much as the document's own
+_STYLE_LEVELS: dict[bytes, dict[str, int]] = {}
+
 
 def _parser() -> etree.XMLParser:
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
@@ -88,14 +100,24 @@ def _heading_styles(archive: zipfile.ZipFile, main: str) -> dict[str, int]:
     name = str(PurePosixPath(main).parent / "styles.xml")
     if name not in archive.namelist():
         return {}
-    root = _parse_xml(_read_part(archive, name), name)
+    data = _read_part(archive, name)
+    levels = _STYLE_LEVELS.get(data)
+    if levels is None:
+        levels = _read_heading_styles(_parse_xml(data, name))
+        if len(_STYLE_LEVELS) >= 16:
+            del _STYLE_LEVELS[next(iter(_STYLE_LEVELS))]
+        _STYLE_LEVELS[data] = levels
+    return levels
+
+
+def _read_heading_styles(root: etree._Element) -> dict[str, int]:
     levels = {}
     for style in root.iter(f"{W}style"):
         sid = style.get(f"{W}styleId")
-        style_name = style.find(f"{W}name")
+        style_name = _first(style, f"{W}name")
         label = style_name.get(f"{W}val", "") if style_name is not None else ""
         match = HEADING_NAME.match(label.strip())
-        outline = style.find(f"{W}pPr/{W}outlineLvl")
+        outline = _grandchild(style, _P_PR, _OUTLINE_LVL)
         if match:
             levels[sid] = int(match.group(1))
         elif label.strip().lower() == "title":
@@ -105,32 +127,79 @@ def _heading_styles(archive: zipfile.ZipFile, main: str) -> dict[str, int]:
     return levels
 
 
-# tag names built once: _text runs on every paragraph and cell of the document
-_T, _BR, _TYPE = f"{W}t", f"{W}br", f"{W}type"
-_FIXED_TEXT = {f"{W}tab": "\t", f"{W}ptab": "\t", f"{W}cr": "\n", f"{W}noBreakHyphen": "-"}
+def _first(node: etree._Element | None, tag: str) -> etree._Element | None:
+    """``node.find(tag)`` for a direct child: a plain loop, cheaper than ElementPath or
+    iterchildren(tag) on the few children of a property element."""
+    if node is not None:
+        for child in node:
+            if child.tag == tag:
+                return child
+    return None
+
+
+def _grandchild(node: etree._Element, outer: str, inner: str) -> etree._Element | None:
+    """``node.find("outer/inner")`` without ElementPath."""
+    for middle in node:
+        if middle.tag == outer:
+            for found in middle:
+                if found.tag == inner:
+                    return found
+    return None
+
+
+def _collect_text(node: etree._Element, out: list[str]) -> None:
+    for child in node:
+        tag = child.tag
+        if tag == _T:  # the common cases first: text, and the run holding it
+            out.append(child.text or "")
+        elif tag == _R:
+            _collect_text(child, out)
+        elif tag in SKIPPED or not isinstance(tag, str):
+            continue
+        elif tag in _FIXED_TEXT:
+            out.append(_FIXED_TEXT[tag])
+        elif tag == _BR:
+            if child.get(_TYPE) in (None, "textWrapping"):
+                out.append("\n")
+        else:
+            _collect_text(child, out)
 
 
 def _text(element: etree._Element) -> str:
     """A paragraph's visible text, as python-docx's Run.text renders it."""
     out: list[str] = []
-
-    def walk(node: etree._Element) -> None:
-        for child in node:
-            tag = child.tag
-            if tag in SKIPPED or not isinstance(tag, str):
-                continue
-            if tag == _T:
-                out.append(child.text or "")
-            elif tag in _FIXED_TEXT:
-                out.append(_FIXED_TEXT[tag])
-            elif tag == _BR:
-                if child.get(_TYPE) in (None, "textWrapping"):
-                    out.append("\n")
-            else:
-                walk(child)
-
-    walk(element)
+    _collect_text(element, out)
     return "".join(out)
+
+
+# what makes a paragraph more than runs of plain text: its text is then read by the walk above
+_NOT_PLAIN = (SKIPPED - {f"{W}pPr", f"{W}rPr"}) | set(_FIXED_TEXT) | {_BR}
+
+
+class _Texts:
+    """Every paragraph's text from one pass over the body's w:t elements (lxml filters the tags
+    in C, where a walk per paragraph visits each run and its properties in Python).
+
+    A paragraph all of whose w:t sit in its own runs (p/r/t) and which holds nothing of
+    ``_NOT_PLAIN`` (tabs, breaks, deletions, text boxes …) reads as its w:t texts in order;
+    any other is read by ``_text``."""
+
+    def __init__(self, body: etree._Element):
+        self.plain: dict[etree._Element, list[str]] = {}  # elements stay alive here: lxml reuses their proxies
+        self.other: set[etree._Element] = set()
+        for element in body.iter(_T, *_NOT_PLAIN):
+            if element.tag == _T:
+                run = element.getparent()
+                paragraph = run.getparent()
+                if run.tag == _R and paragraph is not None and paragraph.tag == _P:
+                    self.plain.setdefault(paragraph, []).append(element.text or "")
+                    continue
+            self.other.update(element.iterancestors(_P))
+
+    def of(self, paragraph: etree._Element) -> str:
+        if paragraph in self.other:
+            return _text(paragraph)
+        return "".join(self.plain.get(paragraph, ()))
 
 
 def _children(node: etree._Element, tag: str) -> list[etree._Element]:
@@ -140,43 +209,75 @@ def _children(node: etree._Element, tag: str) -> list[etree._Element]:
         if child.tag == tag:
             out.append(child)
         elif child.tag in WRAPPERS:
-            content = child.find(f"{W}sdtContent") if child.tag == f"{W}sdt" else child
+            content = _content(child)
             if content is not None:
                 out.extend(_children(content, tag))
     return out
 
 
+def _content(wrapper: etree._Element) -> etree._Element | None:
+    return _first(wrapper, _SDT_CONTENT) if wrapper.tag == _SDT else wrapper
+
+
 def _int_attr(node: etree._Element | None, default: int) -> int:
     if node is None:
         return default
-    value = node.get(f"{W}val", "")
+    value = node.get(_VAL, "")
     return int(value) if value.isdigit() else default
 
 
-_TR, _TC, _P, _TBL = f"{W}tr", f"{W}tc", f"{W}p", f"{W}tbl"
-_TR_PR, _TC_PR, _VAL = f"{W}trPr", f"{W}tcPr", f"{W}val"
-_GRID_BEFORE, _GRID_SPAN, _V_MERGE = f"{W}gridBefore", f"{W}gridSpan", f"{W}vMerge"
+def _cell_content(node: etree._Element, paragraphs: list, tables: list) -> etree._Element | None:
+    """One pass over a cell: its paragraphs and nested tables in order (looking through
+    wrappers) into the lists; returns its first w:tcPr (only a direct child counts)."""
+    properties = None
+    for child in node:
+        tag = child.tag
+        if tag == _P:
+            paragraphs.append(child)
+        elif tag == _TC_PR:
+            if properties is None:
+                properties = child
+        elif tag == _TBL:
+            tables.append(child)
+        elif tag in WRAPPERS:
+            content = _content(child)
+            if content is not None:
+                _cell_content(content, paragraphs, tables)
+    return properties
 
 
-def _read_table(tbl: etree._Element, index: int, nested: tuple, part: str) -> Table:
+def _span_and_merge(tc_pr: etree._Element | None) -> tuple[int, etree._Element | None]:
+    """w:gridSpan (at least 1) and the w:vMerge element, each the first of its kind."""
+    span = vmerge = None
+    if tc_pr is not None:
+        for prop in tc_pr:
+            tag = prop.tag
+            if tag == _GRID_SPAN:
+                if span is None:
+                    span = prop
+            elif tag == _V_MERGE and vmerge is None:
+                vmerge = prop
+    return max(1, _int_attr(span, 1)), vmerge
+
+
+def _read_table(tbl: etree._Element, index: int, nested: tuple, part: str, texts: _Texts) -> Table:
     grid: list[list[Cell | None]] = []
     for r, tr in enumerate(_children(tbl, _TR)):
-        tr_pr = tr.find(_TR_PR)  # single-step finds: a path find per row and cell is slow
-        col = _int_attr(tr_pr.find(_GRID_BEFORE), 0) if tr_pr is not None else 0
+        col = _int_attr(_first(_first(tr, _TR_PR), _GRID_BEFORE), 0)
         row: list[Cell | None] = [None] * col
+        previous = grid[r - 1] if r > 0 else []
         for tc in _children(tr, _TC):
-            tc_pr = tc.find(_TC_PR)
-            span = max(1, _int_attr(tc_pr.find(_GRID_SPAN), 1)) if tc_pr is not None else 1
-            vmerge = tc_pr.find(_V_MERGE) if tc_pr is not None else None
-            above = grid[r - 1][col] if r > 0 and col < len(grid[r - 1]) else None
+            paragraphs: list[etree._Element] = []
+            tables: list[etree._Element] = []
+            span, vmerge = _span_and_merge(_cell_content(tc, paragraphs, tables))
+            above = previous[col] if col < len(previous) else None
             if vmerge is not None and vmerge.get(_VAL) != "restart" and above is not None:
                 above.row_span = r - above.row + 1
                 cell = above
             else:
-                text = "\n".join(_text(p) for p in _children(tc, _P))
-                cell = Cell(row=r, col=col, text=text, col_span=span)
-                for k, inner in enumerate(_children(tc, _TBL)):
-                    cell.tables.append(_read_table(inner, index, nested + ((r, col, k),), part))
+                cell = Cell(row=r, col=col, text="\n".join([texts.of(p) for p in paragraphs]), col_span=span)
+                for k, inner in enumerate(tables):
+                    cell.tables.append(_read_table(inner, index, nested + ((r, col, k),), part, texts))
             row.extend([cell] * span)
             col += span
         grid.append(row)
@@ -189,22 +290,24 @@ def _read_table(tbl: etree._Element, index: int, nested: tuple, part: str) -> Ta
 def _read_body(body: etree._Element, headings: dict[str, int]) -> list[Block]:
     blocks: list[Block] = []
     counters = {"body": [0, 0], "sdt": [0, 0]}  # part → [paragraphs, tables]
+    texts = _Texts(body)
 
     def visit(node: etree._Element, part: str) -> None:
         for child in node:
-            if child.tag == f"{W}p":
-                style = child.find(f"{W}pPr/{W}pStyle")
-                outline = child.find(f"{W}pPr/{W}outlineLvl")
-                level = headings.get(style.get(f"{W}val"), 0) if style is not None else 0
+            tag = child.tag
+            if tag == _P:
+                style = _grandchild(child, _P_PR, _P_STYLE)
+                outline = _grandchild(child, _P_PR, _OUTLINE_LVL)
+                level = headings.get(style.get(_VAL), 0) if style is not None else 0
                 if not level and outline is not None and _int_attr(outline, 9) < 9:
                     level = _int_attr(outline, 9) + 1
-                blocks.append(Paragraph(counters[part][0], _text(child), heading_level=level, part=part))
+                blocks.append(Paragraph(counters[part][0], texts.of(child), heading_level=level, part=part))
                 counters[part][0] += 1
-            elif child.tag == f"{W}tbl":
-                blocks.append(_read_table(child, counters[part][1], (), part))
+            elif tag == _TBL:
+                blocks.append(_read_table(child, counters[part][1], (), part, texts))
                 counters[part][1] += 1
-            elif child.tag in WRAPPERS:
-                content = child.find(f"{W}sdtContent") if child.tag == f"{W}sdt" else child
+            elif tag in WRAPPERS:
+                content = _content(child)
                 if content is not None:
                     visit(content, "sdt")
 

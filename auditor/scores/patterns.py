@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
+
+from auditor.numbers import without_spaces
 
 # Header cells. A weight column: 分值/权重/指标分值/参考分值/设定分值/标准分值;
 # a score column: 得分/评价得分/指标得分/自评得分 (not the funds formula "得分(20分*执行率)").
@@ -66,7 +69,7 @@ BAND_STATED = re.compile(
 
 def compact(text: str) -> str:
     """Text without whitespace (labels are printed with spaces and line breaks)."""
-    return re.sub(r"\s+", "", text or "")
+    return without_spaces(text or "")
 
 
 def grade_of(word: str) -> str | None:
@@ -75,6 +78,7 @@ def grade_of(word: str) -> str | None:
     return GRADES[match.group(1)] if match else None
 
 
+@lru_cache(maxsize=1 << 12)
 def name_of(label: str) -> str:
     """A label without its code, weights and punctuation: "A2部门职能（10分）" → "部门职能"."""
     text = LABEL_WEIGHT.sub("", compact(label))
@@ -83,11 +87,18 @@ def name_of(label: str) -> str:
     return re.sub(r"[“”\"'：:，,。（）()]", "", text)
 
 
+_GRADE_INITIAL = re.compile("[优良中合]")
+_DIGIT = re.compile(r"\d")
+
+
 def stated_bands(texts) -> tuple[tuple[str, Decimal], ...] | None:
     """Grade bands a document states ("90分（含）以上为优", "80-90分为良"), best first;
     None unless at least 优 and one lower grade are stated."""
     lows: dict[str, Decimal] = {}
     for text in texts:
+        # every grade word of BAND_STATED starts with one of these: most texts are ruled out cheaply
+        if not _GRADE_INITIAL.search(text) or not _DIGIT.search(text):
+            continue
         for match in BAND_STATED.finditer(compact(text)):
             grade = GRADES[match["g"]]
             lows.setdefault(grade, Decimal(match["lo"]))

@@ -17,20 +17,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterator
 
 from auditor.model import Figure, Table
+from auditor.numbers import without_spaces
 
 FUNCTIONAL_LEVELS = {3: "类", 5: "款", 7: "项"}
 ECONOMIC_LEVELS = {3: "类", 5: "款"}
 NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d))")
 
 
+@lru_cache(maxsize=1 << 12)  # line labels are compared by many statement checks
 def plain(text: str) -> str:
     """A label without spaces, outline numbering ("一、", "(二)", "3.") and 其中 prefixes."""
-    text = re.sub(r"\s+", "", text)
-    text = NUMBERING.sub("", text)
-    return re.sub(r"^其中[:：]", "", text)
+    text = NUMBERING.sub("", without_spaces(text))
+    return _SUCH_AS.sub("", text)
+
+
+_SUCH_AS = re.compile(r"^其中[:：]")
 
 
 def is_blank(figure: Figure | None) -> bool:

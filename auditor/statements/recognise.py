@@ -19,7 +19,7 @@ import re
 from decimal import Decimal
 
 from auditor.model import Document, Figure, Paragraph, Table
-from auditor.numbers import is_empty, normalise, parse_cell
+from auditor.numbers import is_empty, normalise, parse_cell, without_spaces
 from auditor.statements.model import (
     ECONOMIC_LEVELS, FUNCTIONAL_LEVELS, Column, Kind, Line, Side, Statement, plain,
 )
@@ -68,7 +68,7 @@ def title_and_kind(table: Table) -> tuple[str, Kind] | None:
     lines = [line.strip() for line in reversed(table.caption)]
     lines += [c.text.strip() for c in table.cells if c.row < 2]
     for line in lines:
-        text = ATTACHMENT.sub("", re.sub(r"\s+", "", normalise(line)))
+        text = ATTACHMENT.sub("", without_spaces(normalise(line)))
         if not text or NOT_TITLE.match(text) or not TITLE_LINE.search(text):
             continue
         if NOT_STATEMENT.search(text):
@@ -106,7 +106,7 @@ def _column_roles(table: Table, start: int) -> list[str]:
         elif NAME_LABEL.search(label) and not numbers:
             roles.append("text")
         elif (not label or NAME_LABEL.search(label)) and len(numbers) >= 3 and len(words) <= len(numbers) \
-                and all(CODE_PART.match(re.sub(r"\s+", "", t)) for t in numbers):
+                and all(CODE_PART.match(without_spaces(t)) for t in numbers):
             # an unlabelled column of 3/5/7-digit integers under "项目": the codes
             roles.append("code")
         elif len(words) > len(numbers):
@@ -160,7 +160,7 @@ def _code_and_name(table: Table, row: int, label_cols: list[int], roles: list[st
         if cell is None or id(cell) in seen:
             continue
         seen.add(id(cell))
-        text = re.sub(r"\s+", "", normalise(cell.text))
+        text = without_spaces(normalise(cell.text))
         if roles[col] == "code" and (not text or re.search(r"\d", text)):
             code_parts.append(text)
         elif text:
@@ -180,10 +180,11 @@ def _code_and_name(table: Table, row: int, label_cols: list[int], roles: list[st
     return code, "".join(names), digits
 
 
-def _figure(table: Table, row: int, col: int, unit: str | None) -> Figure | None | str:
+def _figure(table: Table, row: int, col: int, unit: str | None,
+            grid: dict[tuple[int, int], Figure]) -> Figure | None | str:
     """The amount at a cell origin: a Figure, a blank Figure, or the text that is not a number.
-    Printed amounts are the document's own figures (auditor.tables), shared with every check."""
-    known = figure_grid(table).get((row, col))
+    Printed amounts are the document's own figures (``grid``: auditor.tables), shared with every check."""
+    known = grid.get((row, col))
     if known is not None:
         return known
     text = table.cell_at(row, col).text.strip()
@@ -203,6 +204,7 @@ def _read_rows(statement: Statement, table: Table, start: int, roles: list[str],
     unit = statement.unit
     previous: dict[int, str | None] = {}
     section = statement.sides[0].heading if statement.kind is RELATED_INFO else ""
+    grid = figure_grid(table)
     for row in range(start, table.n_rows):
         for s, (label_cols, amount_cols) in enumerate(sides):
             amounts: dict[str, Figure | None] = {}
@@ -211,7 +213,7 @@ def _read_rows(statement: Statement, table: Table, start: int, roles: list[str],
                 cell = table.cell_at(row, col)
                 if cell is None or cell.row != row or cell.col != col:
                     continue  # covered by a merged cell from elsewhere
-                value = _figure(table, row, col, unit)
+                value = _figure(table, row, col, unit, grid)
                 if isinstance(value, str):
                     texts[key] = value
                     amounts[key] = None
@@ -321,7 +323,7 @@ def declared_empty(doc: Document, table: Table) -> bool:
             break
         after.append(block.text)
     # caption lines above the table's own title belong to the previous table ("说明：本表无数据")
-    titles = [i for i, line in enumerate(table.caption) if TITLE_LINE.search(re.sub(r"\s+", "", normalise(line)))]
+    titles = [i for i, line in enumerate(table.caption) if TITLE_LINE.search(without_spaces(normalise(line)))]
     above = table.caption[titles[-1] + 1:] if titles else table.caption
     return any(EMPTY_TABLE_NOTE.search(t) for t in above + [c.text for c in table.cells] + after)
 

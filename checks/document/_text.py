@@ -3,25 +3,42 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
-from typing import Iterator
+import weakref
+from typing import Callable, Iterator
 
-from auditor.model import Document, Location, Paragraph
+from auditor.model import Cell, Document, Location, Paragraph, Table
 from auditor.numbers import normalise, parse_cell
 
+# document → its texts in order: (block, cell or None, text, normalised text); several checks
+# scan the same texts with different patterns
+_sources: "weakref.WeakKeyDictionary[Document, list[tuple]]" = weakref.WeakKeyDictionary()
 
-def text_spans(doc: Document, pattern: re.Pattern, cells: bool = True) -> Iterator[tuple[Location, re.Match, str]]:
+
+def _texts(doc: Document) -> list[tuple[Paragraph | Table, Cell | None, str, str]]:
+    cached = _sources.get(doc)
+    if cached is None:
+        cached = []
+        for block in doc.blocks:
+            if isinstance(block, Paragraph):
+                cached.append((block, None, block.text, normalise(block.text)))
+            else:  # cells holding only a number cannot match a text pattern: skip them early
+                cached.extend((t, c, c.text, normalise(c.text)) for t in block.iter_tables() for c in t.cells
+                              if c.text.strip() and parse_cell(c.text) is None)
+        _sources[doc] = cached
+    return cached
+
+
+def text_spans(doc: Document, pattern: re.Pattern, cells: bool = True,
+               needs: str | Callable[[str], object] = "") -> Iterator[tuple[Location, re.Match, str]]:
     """Every match of ``pattern`` in body paragraphs (and table cells): its location
     (with the character span), the match and the whole text it was found in.
-    Matching runs on the normalised text, whose positions are those of the original."""
-    for block in doc.blocks:
-        if isinstance(block, Paragraph):
-            sources = [(block.location, block.text)]
-        elif cells:  # cells holding only a number cannot match a text pattern: skip them early
-            sources = [(t.location(c.row, c.col), c.text) for t in block.iter_tables() for c in t.cells
-                       if c.text.strip() and parse_cell(c.text) is None]
-        else:
+    Matching runs on the normalised text, whose positions are those of the original.
+    ``needs``: a string every match contains, or a cheap test every text holding a match
+    passes; other texts are not scanned (a big alternation gives re no prefix to skip by)."""
+    may_match = (lambda norm: needs in norm) if isinstance(needs, str) else needs
+    for block, cell, text, norm in _texts(doc):
+        if (cell is not None and not cells) or not may_match(norm):
             continue
-        for where, text in sources:
-            for match in pattern.finditer(normalise(text)):
-                yield replace(where, start=match.start(), end=match.end()), match, text
+        for match in pattern.finditer(norm):
+            where = block.location if cell is None else block.location(cell.row, cell.col)
+            yield where.with_span(match.start(), match.end()), match, text

@@ -46,28 +46,36 @@ class ComparisonWording(Check):
     def run(self, doc: Document) -> Iterable[Finding | Checked]:
         for paragraph in doc.paragraphs:
             text = normalise(paragraph.text)
-            figures = [f for f in paragraph_figures(paragraph) if f.unit in ("元", "万元", "亿元")]
-            budget = final = None
-            cursor = 0
-            events = sorted([(f.location.start, "figure", f) for f in figures] +
-                            [(m.start(), "word", m) for m in WORD.finditer(text)], key=lambda e: e[0])
-            for start, kind, item in events:
-                if kind == "figure":
-                    before = text[cursor:start]
-                    if BUDGET.search(before):
-                        budget = item
-                    elif FINAL.search(before):
-                        final = item
-                    cursor = item.location.end
-                    continue
-                cursor = item.end()
-                if budget is not None and final is not None:
-                    yield self._compare(paragraph, item, budget, final)
-                budget = final = None
+            # both patterns need a literal: most paragraphs are ruled out without running them
+            words = list(WORD.finditer(text)) if "决算" in text else []
+            if words:
+                yield from self._words(paragraph, text, words)
+            if "增加" not in text and "减少" not in text:
+                continue
             for match in MISSING_RATE.finditer(text):
                 where = replace(paragraph.location, start=match.start(), end=match.end())
                 yield self.finding(f"只写“{match['word']}”而未给出增减幅度（百分比）：“{paragraph.text[match.start():match.end()]}”",
                                    severity=Severity.WARNING, location=where, relation=("rate-missing", where))
+
+    def _words(self, paragraph, text: str, words: list[re.Match]) -> Iterable[Finding | Checked]:
+        figures = [f for f in paragraph_figures(paragraph) if f.unit in ("元", "万元", "亿元")]
+        budget = final = None
+        cursor = 0
+        events = sorted([(f.location.start, "figure", f) for f in figures] +
+                        [(m.start(), "word", m) for m in words], key=lambda e: e[0])
+        for start, kind, item in events:
+            if kind == "figure":
+                before = text[cursor:start]
+                if BUDGET.search(before):
+                    budget = item
+                elif FINAL.search(before):
+                    final = item
+                cursor = item.location.end
+                continue
+            cursor = item.end()
+            if budget is not None and final is not None:
+                yield self._compare(paragraph, item, budget, final)
+            budget = final = None
 
     def _compare(self, paragraph, word: re.Match, budget: Figure, final: Figure) -> Finding | Checked:
         said = 0 if word["flat"] else SIGN[word["cmp"]]

@@ -39,16 +39,16 @@ class YearConsistency(Check):
 
     def run(self, doc: Document) -> Iterable[Finding]:
         info = document_type(doc)
-        for where, match, text in text_spans(doc, TRUNCATED):
+        for where, match, text in text_spans(doc, TRUNCATED, needs="年"):
             yield self.finding(f"年份不完整：“{text[match.start():match.end()].strip()}”", location=where,
                                relation=("year", where))
         if info.year is None:
             return
         n = info.year
-        for where, match, _ in text_spans(doc, AS_OF):
+        for where, match, _ in text_spans(doc, AS_OF, needs="截"):
             if int(match.group(1)) != n:
                 yield self._wrong(where, match.group(1), n, f"“截至…12月31日”应为报告年度{n}年")
-        for where, match, _ in text_spans(doc, VERSUS, cells=False):
+        for where, match, _ in text_spans(doc, VERSUS, cells=False, needs="年"):
             if int(match.group(1)) not in (n - 1,) and not (info.kind == "budget" and int(match.group(1)) == n):
                 yield self._wrong(where, match.group(1), n - 1, f"与上年比较的年份应为{n - 1}年")
         for paragraph in _titles(doc):

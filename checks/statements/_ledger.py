@@ -207,16 +207,22 @@ class Ledger:
         return ""
 
 
+_imported = False
+
+
 def _statement_checks() -> list[type["StatementCheck"]]:
     """Every statement check, whichever were selected: the hint needs all relations."""
-    import importlib
-    import pkgutil
+    global _imported
+    if not _imported:  # the package is walked once per process, not per document
+        import importlib
+        import pkgutil
 
-    import checks.statements as package
+        import checks.statements as package
 
-    for module in pkgutil.iter_modules(package.__path__):
-        if not module.name.startswith("_"):
-            importlib.import_module(f"{package.__name__}.{module.name}")
+        for module in pkgutil.iter_modules(package.__path__):
+            if not module.name.startswith("_"):
+                importlib.import_module(f"{package.__name__}.{module.name}")
+        _imported = True
     return sorted(StatementCheck.__subclasses__(), key=lambda c: c.code)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from auditor.registry import register
-from auditor.statements import Book
+from auditor.statements import Book, Line
 from checks.statements._ledger import Relation, StatementCheck, sum_of_rows
 from checks.statements._pick import total_line
 
@@ -36,13 +36,15 @@ class Hierarchy(StatementCheck):
     @classmethod
     def relations(cls, statements: Book) -> Iterable[Relation | None]:
         for statement in statements.of(*CLASSIFIED):
-            coded = list(statement.by_code().values())
+            coded = list(statement.by_code().values())  # one line per code
             keys = [k for side in statement.sides for k in side.keys]
+            by_width: dict[int, list[Line]] = {}
+            for line in coded:
+                by_width.setdefault(len(line.code), []).append(line)
             for parent in coded:
-                below = [l for l in coded if l.code != parent.code and l.code.startswith(parent.code)]
-                if below:
-                    width = min(len(l.code) for l in below)
-                    children = [l for l in below if len(l.code) == width]
+                children = _children(parent, by_width)
+                if children:
+                    width = len(children[0].code)
                     level = {5: "款", 7: "项"}.get(width, "下级科目")
                     yield from sum_of_rows(cls.code, statement, parent, children, dict.fromkeys(keys),
                                            f"其下各{level}之和")
@@ -51,3 +53,14 @@ class Hierarchy(StatementCheck):
                 width = min(len(l.code) for l in coded)
                 yield from sum_of_rows(cls.code, statement, top, [l for l in coded if len(l.code) == width],
                                        dict.fromkeys(keys), "各类科目之和")
+
+
+def _children(parent: Line, by_width: dict[int, list[Line]]) -> list[Line]:
+    """The lines under ``parent``'s code at the nearest longer code width (款 under 类, 项 under
+    款), in order; looked up by width rather than over every coded line for every parent."""
+    for width in sorted(by_width):
+        if width > len(parent.code):
+            below = [line for line in by_width[width] if line.code.startswith(parent.code)]
+            if below:
+                return below
+    return []

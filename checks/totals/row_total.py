@@ -49,8 +49,9 @@ class RowTotal(Check):
     def _table(self, table: Table) -> Iterable[Finding | Checked]:
         info = layout(table)
         figures = figure_grid(table)
+        texts = _text_cells(table) if info.amount_columns else set()
         for col in sorted(info.amount_columns):
-            for block in _blocks(table, col, info.header_rows):
+            for block in _blocks(table, col, info.header_rows, texts):
                 labels = {r: label_left_of(table, r, col) for r in block}
                 totals = [r for r in block if ANY_TOTAL_ROW.search(labels[r])]
                 for row in totals:
@@ -84,14 +85,24 @@ class RowTotal(Check):
         )
 
 
-def _blocks(table: Table, col: int, start: int) -> list[list[int]]:
+def _text_cells(table: Table) -> set[int]:
+    """ids of the cells holding text that is neither a number nor a dash (read once per table,
+    not once per amount column)."""
+    out = set()
+    for cell in table.cells:
+        text = cell.text.strip()
+        if text and parse_cell(text) is None and not is_empty(text):
+            out.add(id(cell))
+    return out
+
+
+def _blocks(table: Table, col: int, start: int, texts: set[int]) -> list[list[int]]:
     """Runs of data rows in which ``col`` holds numbers or nothing; a text cell
     in the column (a repeated header, a new sub-table) starts a new block."""
     blocks, current = [], []
     for row in range(start, table.n_rows):
         cell = table.cell_at(row, col)
-        text = cell.text.strip() if cell is not None and cell.row == row else ""
-        if text and parse_cell(text) is None and not is_empty(text):
+        if cell is not None and cell.row == row and id(cell) in texts:
             if current:
                 blocks.append(current)
             current = []
