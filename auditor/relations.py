@@ -11,7 +11,24 @@ from typing import Sequence
 
 from auditor.findings import Checked, Finding, describe_gap, severity_for, sum_arithmetic
 from auditor.model import Figure, Severity
-from auditor.rounding import Quantity, compare, total
+from auditor.rounding import Quantity, Verdict, compare, total
+
+
+def broken_relation(check, verdict: Verdict, level: Severity, message: str, figures: Sequence[Figure],
+                    arithmetic: str, relation: tuple = (), confidence: str = "high") -> Finding:
+    """The finding for a broken comparison: the verdict's numbers, the figures, the arithmetic."""
+    return check.finding(
+        message,
+        severity=level,
+        figures=tuple(figures),
+        stated=verdict.stated,
+        expected=verdict.expected,
+        difference=verdict.difference,
+        tolerance=verdict.tolerance,
+        arithmetic=arithmetic,
+        relation=relation,
+        confidence=confidence,
+    )
 
 
 def check_sum(
@@ -30,18 +47,9 @@ def check_sum(
     level = severity_for(verdict, severity or check.severity)
     if level is None:
         return Checked(figures)
-    message = describe_gap(stated_label, expected_label, verdict)
-    return check.finding(
-        f"{context}{message}" if context else message,
-        severity=level,
-        figures=figures,
-        stated=verdict.stated,
-        expected=verdict.expected,
-        difference=verdict.difference,
-        tolerance=verdict.tolerance,
-        arithmetic=sum_arithmetic(list(parts), verdict.expected, verdict.decimals),
-        relation=relation,
-    )
+    message = context + describe_gap(stated_label, expected_label, verdict)
+    return broken_relation(check, verdict, level, message, figures,
+                           sum_arithmetic(list(parts), verdict.expected, verdict.decimals), relation)
 
 
 def check_value(
@@ -62,15 +70,5 @@ def check_value(
     level = severity_for(verdict, severity or check.severity)
     if level is None:
         return Checked(figures)
-    return check.finding(
-        describe_gap(stated_label, expected_label, verdict),
-        severity=level,
-        figures=figures,
-        stated=verdict.stated,
-        expected=verdict.expected,
-        difference=verdict.difference,
-        tolerance=verdict.tolerance,
-        arithmetic=arithmetic,
-        relation=relation,
-        confidence=confidence,
-    )
+    return broken_relation(check, verdict, level, describe_gap(stated_label, expected_label, verdict),
+                           figures, arithmetic, relation, confidence)

@@ -107,3 +107,11 @@ def run_mutations(doc: Document, figures: Iterable[Figure], checks: Sequence[typ
             else:
                 report.misses.append(Mutant(figure, new_text, kind))
     return report
+
+
+def take_every(argv: list[str]) -> tuple[int, list[str]]:
+    """The benchmarks' ``--every N`` option (mutate every N-th figure), and the remaining arguments."""
+    if "--every" not in argv:
+        return 1, argv
+    i = argv.index("--every")
+    return int(argv[i + 1]), argv[:i] + argv[i + 2:]

@@ -20,18 +20,14 @@ DEFAULT = sorted(glob.glob("samples/*.docx"))
 
 
 def main(argv: list[str]) -> int:
-    from auditor.bench._mutation import MutationReport, run_mutations
+    from auditor.bench._mutation import MutationReport, run_mutations, take_every
     from auditor.claims import claim_figures, coverage
     from auditor.engine import audit_document
     from auditor.extract import read_document
     from auditor.findings import Checked
     from auditor.registry import select_checks
 
-    every = 1
-    if "--every" in argv:
-        i = argv.index("--every")
-        every = int(argv[i + 1])
-        argv = argv[:i] + argv[i + 2:]
+    every, argv = take_every(argv)
     checks = select_checks(["NAR"])
     mutated_with = checks
     if "--all" in argv:

@@ -16,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-from auditor.bench._mutation import MutationReport, run_mutations
+from auditor.bench._mutation import MutationReport, run_mutations, take_every
 from auditor.extract import read_document
 from auditor.model import Document, Figure
 
@@ -73,9 +73,7 @@ def mutate_file(path: Path, every: int = 1) -> MutationReport:
 
 
 def main(argv: list[str]) -> int:
-    every = 1
-    if argv[:1] == ["--every"]:
-        every, argv = int(argv[1]), argv[2:]
+    every, argv = take_every(argv)
     paths = [Path(a) for a in argv] or sorted(SAMPLES.glob("*.docx"))
     overall = MutationReport()
     for path in paths:

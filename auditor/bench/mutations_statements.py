@@ -32,15 +32,11 @@ def coverage(doc) -> tuple[int, int]:
 
 
 def main(argv: list[str]) -> int:
-    from auditor.bench._mutation import run_mutations
+    from auditor.bench._mutation import run_mutations, take_every
     from auditor.extract import read_document
     from auditor.registry import select_checks
 
-    every = 1
-    if "--every" in argv:
-        i = argv.index("--every")
-        every = int(argv[i + 1])
-        argv = argv[:i] + argv[i + 2:]
+    every, argv = take_every(argv)
     checks = select_checks()
     for path in argv or DEFAULT:
         doc = read_document(path)

@@ -9,6 +9,7 @@ from auditor.claims import Token
 from auditor.findings import Checked, Finding, describe_gap, severity_for
 from auditor.model import Figure, Severity
 from auditor.numbers import format_amount, unit_scale
+from auditor.relations import broken_relation
 from auditor.rounding import Outcome, Quantity, Verdict, compare, round_half_up
 
 HUNDRED = Decimal(100)
@@ -72,16 +73,6 @@ def verdict_finding(check, stated: Token, expected: Quantity, inputs: list[Token
         return Checked(figures)
     shown = replace(verdict, tolerance=round_half_up(verdict.tolerance, verdict.decimals + 2).normalize())
     gap = describe_gap("文中", "重算", shown)
-    return check.finding(
-        f"{message}：{gap}{note}",
-        severity=level,
-        figures=figures,
-        stated=verdict.stated,
-        expected=verdict.expected,
-        difference=verdict.difference,
-        tolerance=verdict.tolerance,
-        arithmetic=arithmetic,
-        relation=relation,
-        confidence="inferred",
-    )
+    return broken_relation(check, verdict, level, f"{message}：{gap}{note}", figures, arithmetic, relation,
+                           confidence="inferred")
 
