@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Sequence
 
 from auditor.extract import ReadError, read_document
-from auditor.findings import Checked, Finding
+from auditor.findings import Finding
 from auditor.model import Document, Location, Paragraph, Severity, Table
 from auditor.registry import Check, InternalError, coverage_metrics
 

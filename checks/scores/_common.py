@@ -79,8 +79,8 @@ def funds_counted(form: Form) -> bool | None:
     readings = score_readings(form)
     if len(readings) < 2:
         return None
-    for total in form.totals:
-        stated = total.score or total.single
+    for printed in form.totals:
+        stated = printed.score or printed.single
         if stated is None:
             continue
         if holds(stated, readings[0][1]):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from auditor.statements import Line, Side, Statement, plain
+from auditor.statements import Line, Statement
 
 YEAR_TOTAL = re.compile(r"^(?:本年)?(?:收入|支出)?合计$")
 GRAND_TOTAL = re.compile(r"总计$")
@@ -57,11 +57,3 @@ def total_line(statement: Statement) -> Line | None:
 
 def class_lines(statement: Statement) -> list[Line]:
     return [l for l in statement.coded() if l.level == "类"]
-
-
-def side_named(statement: Statement, pattern: str) -> Side | None:
-    return next((s for s in statement.sides if re.search(pattern, s.heading)), None)
-
-
-def same_name(a: str, b: str) -> bool:
-    return plain(a) == plain(b)
