@@ -10,9 +10,9 @@ or the table's 单位 line, in that order.
 from __future__ import annotations
 
 import re
-import weakref
 from dataclasses import dataclass
 
+from auditor.memo import once_per
 from auditor.model import Figure, Table
 from auditor.numbers import Number, normalise, parse_cell, without_spaces
 
@@ -33,14 +33,9 @@ class Layout:
     unit: str | None  # the table's 单位 line, if any
 
 
-_layouts: "weakref.WeakKeyDictionary[Table, Layout]" = weakref.WeakKeyDictionary()
-
-
+@once_per
 def layout(table: Table) -> Layout:
-    cached = _layouts.get(table)
-    if cached is None:
-        cached = _layouts[table] = _read_layout(table)
-    return cached
+    return _read_layout(table)
 
 
 def table_unit(table: Table) -> str | None:
@@ -89,16 +84,11 @@ def _read_layout(table: Table) -> Layout:
     return Layout(header_rows, tuple(labels), amount_columns, table_unit(table))
 
 
-_memos: "weakref.WeakKeyDictionary[Table, dict]" = weakref.WeakKeyDictionary()
-
-
+@once_per
 def _memo(table: Table) -> dict:
     """Per-table answers of the functions below (labels, codes, the figure grid): the checks ask
     them again and again for the same cells. Kept beside the table, not in it, like the layout."""
-    memo = _memos.get(table)
-    if memo is None:
-        memo = _memos[table] = {}
-    return memo
+    return {}
 
 
 def row_label(table: Table, row: int) -> str:
@@ -132,18 +122,9 @@ def cell_unit(table: Table, row: int, col: int, number: Number) -> str | None:
     return info.unit
 
 
-_figures: "weakref.WeakKeyDictionary[Table, list[Figure]]" = weakref.WeakKeyDictionary()
-
-
+@once_per
 def table_figures(table: Table) -> list[Figure]:
     """Every amount in the data rows of one table (nested tables are separate)."""
-    cached = _figures.get(table)
-    if cached is None:
-        cached = _figures[table] = _read_figures(table)
-    return cached
-
-
-def _read_figures(table: Table) -> list[Figure]:
     info = layout(table)
     figures = []
     for cell in table.cells:

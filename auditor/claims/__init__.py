@@ -8,11 +8,11 @@ count of prose figures that took part in a check.
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from auditor.claims.model import Breakdown, Change, Claims, Rate, Share, Token
+from auditor.memo import once_per
 from auditor.model import Document, Figure
 
 __all__ = ["Breakdown", "Change", "Claims", "Rate", "Share", "Token", "claim_figures", "claims", "coverage",
@@ -25,18 +25,12 @@ class _Reading:
     unit_fixes: list  # (token, the figure proving its unit, the proof in words)
 
 
-_cache: "weakref.WeakKeyDictionary[Document, _Reading]" = weakref.WeakKeyDictionary()
-
-
+@once_per
 def _read(doc: Document) -> _Reading:
-    cached = _cache.get(doc)
-    if cached is None:
-        from auditor.claims.grammar import build
-        from auditor.claims.passages import passages
+    from auditor.claims.grammar import build
+    from auditor.claims.passages import passages
 
-        found, fixes = build(passages(doc), _table_money(doc))
-        cached = _cache[doc] = _Reading(found, fixes)
-    return cached
+    return _Reading(*build(passages(doc), _table_money(doc)))
 
 
 def _table_money(doc: Document) -> dict[Decimal, list[tuple[Figure, str]]]:

@@ -24,16 +24,35 @@ Forms are read row by row across the document's tables:
 from __future__ import annotations
 
 import re
-import weakref
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from auditor.memo import once_per
 from auditor.model import Cell, Document, Figure, Location, Paragraph, Table
 from auditor.numbers import normalise, parse_cell
 from auditor.scores.patterns import (
-    CODE, DASH_CELL, FORM_START, FORM_TITLE, FUNDS_FORMULA, FUNDS_HEADER_NEEDS, FUNDS_ROLES, FUNDS_ROW_LABEL,
-    GRADE_LABEL, LABEL_HEADER, LABEL_WEIGHT, NOT_LABEL_HEADER, RULE_RANGE, SCORE_HEADER,
-    SLASH_TOTAL, TOTAL_LABEL, VALUE_LIKE, WEIGHT_HEADER, WEIGHT_ONLY_CELL, compact, grade_of, name_of,
+    CODE,
+    DASH_CELL,
+    FORM_START,
+    FORM_TITLE,
+    FUNDS_FORMULA,
+    FUNDS_HEADER_NEEDS,
+    FUNDS_ROLES,
+    FUNDS_ROW_LABEL,
+    GRADE_LABEL,
+    LABEL_HEADER,
+    LABEL_WEIGHT,
+    NOT_LABEL_HEADER,
+    RULE_RANGE,
+    SCORE_HEADER,
+    SLASH_TOTAL,
+    TOTAL_LABEL,
+    VALUE_LIKE,
+    WEIGHT_HEADER,
+    WEIGHT_ONLY_CELL,
+    compact,
+    grade_of,
+    name_of,
 )
 from auditor.tables import table_unit
 
@@ -610,18 +629,9 @@ def _is_short_caption(block: Paragraph) -> bool:
     return len(compact(block.text)) <= SHORT_CAPTION
 
 
-_cache: "weakref.WeakKeyDictionary[Document, list[Form]]" = weakref.WeakKeyDictionary()
-
-
+@once_per
 def score_forms(doc: Document) -> list[Form]:
     """Every 绩效自评 form of the document, in order."""
-    cached = _cache.get(doc)
-    if cached is None:
-        cached = _cache[doc] = _read_forms(doc)
-    return cached
-
-
-def _read_forms(doc: Document) -> list[Form]:
     reader = _Reader()
     between: list[Paragraph] = []
     for block in doc.blocks:

@@ -19,9 +19,9 @@ The grammar (over one paragraph, full-width forms folded):
 from __future__ import annotations
 
 import re
-import weakref
 from dataclasses import dataclass, field, replace
 
+from auditor.memo import once_per
 from auditor.model import Document, Figure, Location, Paragraph
 from auditor.numbers import normalise
 from auditor.scores.forms import span_figure
@@ -129,15 +129,10 @@ def read_paragraph(paragraph: Paragraph) -> list[ProseTotal]:
     return found
 
 
-_cache: "weakref.WeakKeyDictionary[Document, list[ProseTotal]]" = weakref.WeakKeyDictionary()
-
-
+@once_per
 def prose_totals(doc: Document) -> list[ProseTotal]:
     """Every score stated in the document's paragraphs, in order."""
-    cached = _cache.get(doc)
-    if cached is None:
-        cached = _cache[doc] = [t for p in doc.paragraphs if "分" in p.text for t in read_paragraph(p)]
-    return cached
+    return [t for p in doc.paragraphs if "分" in p.text for t in read_paragraph(p)]
 
 
 def speaks_of_whole_department(total: ProseTotal) -> bool:

@@ -9,9 +9,9 @@ row whose 序号 or question cell is filled; each row below it is an option.
 from __future__ import annotations
 
 import re
-import weakref
 from dataclasses import dataclass, field
 
+from auditor.memo import once_per
 from auditor.model import Document, Figure, Table
 from auditor.numbers import parse_cell
 from auditor.scores.patterns import compact
@@ -112,11 +112,6 @@ def _as_score(figure: Figure) -> Figure:
     return Figure(figure.text, figure.value, "分", figure.decimals, figure.location)
 
 
-_cache: "weakref.WeakKeyDictionary[Document, list[Survey]]" = weakref.WeakKeyDictionary()
-
-
+@once_per
 def surveys(doc: Document) -> list[Survey]:
-    cached = _cache.get(doc)
-    if cached is None:
-        cached = _cache[doc] = [s for t in doc.all_tables if (s := read_survey(t)) is not None]
-    return cached
+    return [s for t in doc.all_tables if (s := read_survey(t)) is not None]

@@ -8,11 +8,19 @@ validates it with the pandera schema of its kind (pandas is imported there only)
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
 
+from auditor.memo import once_per
 from auditor.model import Document, Table
-from auditor.statements.model import Column, Kind, Line, Side, Statement, is_blank, plain
+from auditor.statements.model import (
+    Column,
+    Kind,
+    Line,
+    Side,
+    Statement,
+    is_blank,
+    plain,
+)
 
 __all__ = ["Book", "book", "Column", "Kind", "Line", "Side", "Statement", "is_blank", "plain"]
 
@@ -29,13 +37,8 @@ class Book:
         return next(iter(self.of(key)), None)
 
 
-_books: "weakref.WeakKeyDictionary[Document, Book]" = weakref.WeakKeyDictionary()
-
-
+@once_per
 def book(doc: Document) -> Book:
-    cached = _books.get(doc)
-    if cached is None:
-        from auditor.statements.recognise import recognise
+    from auditor.statements.recognise import recognise
 
-        cached = _books[doc] = Book(*recognise(doc))
-    return cached
+    return Book(*recognise(doc))

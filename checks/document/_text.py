@@ -3,29 +3,24 @@
 from __future__ import annotations
 
 import re
-import weakref
 from typing import Callable, Iterator
 
+from auditor.memo import once_per
 from auditor.model import Cell, Document, Location, Paragraph, Table
 from auditor.numbers import normalise, parse_cell
 
-# document → its texts in order: (block, cell or None, text, normalised text); several checks
-# scan the same texts with different patterns
-_sources: "weakref.WeakKeyDictionary[Document, list[tuple]]" = weakref.WeakKeyDictionary()
 
-
+@once_per  # several checks scan the same texts with different patterns
 def _texts(doc: Document) -> list[tuple[Paragraph | Table, Cell | None, str, str]]:
-    cached = _sources.get(doc)
-    if cached is None:
-        cached = []
-        for block in doc.blocks:
-            if isinstance(block, Paragraph):
-                cached.append((block, None, block.text, normalise(block.text)))
-            else:  # cells holding only a number cannot match a text pattern: skip them early
-                cached.extend((t, c, c.text, normalise(c.text)) for t in block.iter_tables() for c in t.cells
-                              if c.text.strip() and parse_cell(c.text) is None)
-        _sources[doc] = cached
-    return cached
+    """The document's texts in order: (block, cell or None, text, normalised text)."""
+    texts = []
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            texts.append((block, None, block.text, normalise(block.text)))
+        else:  # cells holding only a number cannot match a text pattern: skip them early
+            texts.extend((t, c, c.text, normalise(c.text)) for t in block.iter_tables() for c in t.cells
+                         if c.text.strip() and parse_cell(c.text) is None)
+    return texts
 
 
 def text_spans(doc: Document, pattern: re.Pattern, cells: bool = True,

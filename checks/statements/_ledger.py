@@ -12,12 +12,18 @@ and breaks no relation that holds.
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import ClassVar, Iterable, Iterator
 
-from auditor.findings import Checked, Finding, describe_gap, severity_for, sum_arithmetic
+from auditor.findings import (
+    Checked,
+    Finding,
+    describe_gap,
+    severity_for,
+    sum_arithmetic,
+)
+from auditor.memo import once_per
 from auditor.model import Document, Figure, Location, Severity
 from auditor.numbers import format_amount, unit_scale
 from auditor.registry import Check
@@ -226,14 +232,9 @@ def _statement_checks() -> list[type["StatementCheck"]]:
     return sorted(StatementCheck.__subclasses__(), key=lambda c: c.code)
 
 
-_ledgers: "weakref.WeakKeyDictionary[Document, Ledger]" = weakref.WeakKeyDictionary()
-
-
+@once_per
 def ledger(doc: Document) -> Ledger:
-    cached = _ledgers.get(doc)
-    if cached is None:
-        cached = _ledgers[doc] = Ledger(doc)
-    return cached
+    return Ledger(doc)
 
 
 class StatementCheck(Check):

@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-import weakref
 from typing import Iterator
 
 from auditor.findings import Checked, Finding
+from auditor.memo import once_per
 from auditor.model import Document
 from auditor.registry import Check
 from auditor.statements import Statement, book
 from auditor.statements.schema import Problem, problems
 
-_cache: "weakref.WeakKeyDictionary[Document, list[tuple[Statement, Problem]]]" = weakref.WeakKeyDictionary()
 
-
+@once_per
 def schema_problems(doc: Document) -> list[tuple[Statement, Problem]]:
-    cached = _cache.get(doc)
-    if cached is None:
-        cached = _cache[doc] = [(s, p) for s in book(doc).statements for p in problems(s)]
-    return cached
+    return [(s, p) for s in book(doc).statements for p in problems(s)]
 
 
 def report(check: Check, doc: Document, kind: str, message: str) -> Iterator[Finding | Checked]:
