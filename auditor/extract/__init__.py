@@ -37,6 +37,18 @@ def outline_level(text: str) -> int:
     return 0
 
 
+def read_head(path: Path, size: int) -> bytes:
+    """The first ``size`` bytes of a file, to tell its format; unreadable or empty → ReadError."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(size)
+    except OSError as err:
+        raise ReadError(f"{path}: cannot open ({err.strerror})") from None
+    if not head:
+        raise ReadError(f"{path}: empty file (0 bytes)")
+    return head
+
+
 def assemble(path: Path, blocks: list[Block]) -> Document:
     """Give every block its section (nearest heading above) and tables their captions."""
     section = ""

@@ -24,7 +24,7 @@ from pathlib import Path, PurePosixPath
 
 from lxml import etree
 
-from auditor.extract import ReadError, assemble
+from auditor.extract import ReadError, assemble, read_head
 from auditor.model import Block, Cell, Document, Paragraph, Table
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -316,14 +316,7 @@ def _read_body(body: etree._Element, headings: dict[str, int]) -> list[Block]:
 
 
 def read_docx(path: Path) -> Document:
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(8)
-    except OSError as err:
-        raise ReadError(f"{path}: cannot open ({err.strerror})") from None
-    if not head:
-        raise ReadError(f"{path}: empty file (0 bytes)")
-    if head == OLE_MAGIC:
+    if read_head(path, 8) == OLE_MAGIC:
         raise ReadError(f"{path}: password-protected (encrypted) or legacy .doc file; save it as an unprotected .docx")
     try:
         with zipfile.ZipFile(path) as archive:

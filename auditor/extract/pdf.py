@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from statistics import median
 
-from auditor.extract import CAPTION_LINES, ReadError, assemble
+from auditor.extract import CAPTION_LINES, ReadError, assemble, read_head
 from auditor.model import Block, Cell, Document, ExtractionProblem, Location, Paragraph, Table
 from auditor.numbers import parse_cell
 
@@ -384,14 +384,7 @@ def _open(path: Path):
         raise ReadError(f"{path}: reading PDF needs the pdf extra: pip install 'auditor[pdf]'") from None
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(1024)
-    except OSError as err:
-        raise ReadError(f"{path}: cannot open ({err.strerror})") from None
-    if not head:
-        raise ReadError(f"{path}: empty file (0 bytes)")
-    if b"%PDF" not in head:
+    if b"%PDF" not in read_head(path, 1024):
         raise ReadError(f"{path}: not a PDF file")
     pdf = None
     try:
