@@ -107,19 +107,35 @@ def row_label(table: Table, row: int) -> str:
 
 def cell_unit(table: Table, row: int, col: int, number: Number) -> str | None:
     """Unit of a numeric cell: its own, else the column's, else the row's, else the table's."""
-    if number.unit:
-        return number.unit
-    info = layout(table)
-    column_label = info.column_labels[col] if col < table.n_cols else ""
-    if PERCENT_LABEL.search(column_label):
-        return "%"
-    if SCORE_LABEL.search(column_label):
-        return "分"
-    for label in (column_label, row_label(table, row)):
-        match = UNIT_IN_LABEL.search(normalise(label))
-        if match:
-            return match["unit"]
-    return info.unit
+    return number.unit or _column_unit(table, col) or _row_unit(table, row) or layout(table).unit
+
+
+def _column_unit(table: Table, col: int) -> str | None:
+    """% or 分 for rate and score columns, else a unit in the column header ("金额（万元）")."""
+    memo = _memo(table)
+    key = ("column unit", col)
+    if key not in memo:
+        label = layout(table).column_labels[col] if col < table.n_cols else ""
+        if PERCENT_LABEL.search(label):
+            memo[key] = "%"
+        elif SCORE_LABEL.search(label):
+            memo[key] = "分"
+        else:
+            memo[key] = _unit_in_label(label)
+    return memo[key]
+
+
+def _row_unit(table: Table, row: int) -> str | None:
+    memo = _memo(table)
+    key = ("row unit", row)
+    if key not in memo:
+        memo[key] = _unit_in_label(row_label(table, row))
+    return memo[key]
+
+
+def _unit_in_label(label: str) -> str | None:
+    match = UNIT_IN_LABEL.search(normalise(label))
+    return match["unit"] if match else None
 
 
 @once_per

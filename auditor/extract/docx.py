@@ -176,39 +176,83 @@ def _text(element: etree._Element) -> str:
 _NOT_PLAIN = (SKIPPED - {f"{W}pPr", f"{W}rPr"}) | set(_FIXED_TEXT) | {_BR}
 
 
-class _Texts:
-    """Every paragraph's text from one pass over the body's w:t elements (lxml filters the tags
-    in C, where a walk per paragraph visits each run and its properties in Python).
+class _Body:
+    """What the walk needs of every paragraph and cell, from one pass over the body in which
+    lxml picks out the few tags that matter in C (a walk per paragraph or per cell would visit
+    every run, every property and their children in Python).
 
     A paragraph all of whose w:t sit in its own runs (p/r/t) and which holds nothing of
     ``_NOT_PLAIN`` (tabs, breaks, deletions, text boxes …) reads as its w:t texts in order;
-    any other is read by ``_text``."""
+    any other is read by ``_text``. A cell's span and merge are the first w:gridSpan and
+    w:vMerge of its first w:tcPr. A cell's content is its paragraphs, unless it holds a
+    table or a wrapper (sdt …), which ``_cell_content`` then looks through."""
 
     def __init__(self, body: etree._Element):
-        self.plain: dict[etree._Element, list[str]] = {}  # elements stay alive here: lxml reuses their proxies
+        # elements are kept alive as keys: lxml then hands out the same proxy on the next visit
+        self.plain: dict[etree._Element, list[str]] = {}
         self.other: set[etree._Element] = set()
-        for element in body.iter(_T, *_NOT_PLAIN):
-            if element.tag == _T:
+        self.paragraphs: dict[etree._Element, list[etree._Element]] = {}  # container → its w:p
+        self.not_flat: set[etree._Element] = set()  # containers holding a table or a wrapper
+        self.span: dict[etree._Element, etree._Element] = {}
+        self.merge: dict[etree._Element, etree._Element] = {}
+        current = texts = None  # the paragraph being read and its w:t texts
+        for element in body.iter(_P, _T, _TBL, _GRID_SPAN, _V_MERGE, *WRAPPERS, *_NOT_PLAIN):
+            tag = element.tag
+            if tag == _T:
                 run = element.getparent()
                 paragraph = run.getparent()
-                if run.tag == _R and paragraph is not None and paragraph.tag == _P:
-                    self.plain.setdefault(paragraph, []).append(element.text or "")
+                if run.tag == _R:
+                    if paragraph is current:
+                        texts.append(element.text or "")
+                        continue
+                    if paragraph is not None and paragraph.tag == _P:  # back from a paragraph nested in it
+                        self.plain[paragraph].append(element.text or "")
+                        continue
+            elif tag == _P:
+                current, texts = element, []
+                self.plain[element] = texts
+                self.paragraphs.setdefault(element.getparent(), []).append(element)
+                continue
+            elif tag == _TBL or tag in WRAPPERS:
+                self.not_flat.add(element.getparent())
+                if tag == _TBL or tag not in _NOT_PLAIN:
                     continue
+            elif tag == _GRID_SPAN or tag == _V_MERGE:
+                properties = element.getparent()
+                cell = properties.getparent()
+                found = self.span if tag == _GRID_SPAN else self.merge
+                if properties.tag == _TC_PR and cell not in found and _first(cell, _TC_PR) is properties:
+                    found[cell] = element
+                continue
             self.other.update(element.iterancestors(_P))
 
-    def of(self, paragraph: etree._Element) -> str:
+    def text(self, paragraph: etree._Element) -> str:
         if paragraph in self.other:
             return _text(paragraph)
         return "".join(self.plain.get(paragraph, ()))
+
+    def span_and_merge(self, cell: etree._Element) -> tuple[int, etree._Element | None]:
+        """w:gridSpan (at least 1) and the w:vMerge element of a w:tc."""
+        return max(1, _int_attr(self.span.get(cell), 1)), self.merge.get(cell)
+
+    def content(self, cell: etree._Element) -> tuple[list[etree._Element], list[etree._Element]]:
+        """A w:tc's paragraphs and nested tables, in order."""
+        if cell not in self.not_flat:
+            return self.paragraphs.get(cell, []), []
+        paragraphs: list[etree._Element] = []
+        tables: list[etree._Element] = []
+        _cell_content(cell, paragraphs, tables)
+        return paragraphs, tables
 
 
 def _children(node: etree._Element, tag: str) -> list[etree._Element]:
     """Direct children with ``tag``, looking through sdt/customXml wrappers."""
     out = []
     for child in node:
-        if child.tag == tag:
+        found = child.tag  # lxml builds the tag string on every access
+        if found == tag:
             out.append(child)
-        elif child.tag in WRAPPERS:
+        elif found in WRAPPERS:
             content = _content(child)
             if content is not None:
                 out.extend(_children(content, tag))
@@ -226,58 +270,37 @@ def _int_attr(node: etree._Element | None, default: int) -> int:
     return int(value) if value.isdigit() else default
 
 
-def _cell_content(node: etree._Element, paragraphs: list, tables: list) -> etree._Element | None:
-    """One pass over a cell: its paragraphs and nested tables in order (looking through
-    wrappers) into the lists; returns its first w:tcPr (only a direct child counts)."""
-    properties = None
+def _cell_content(node: etree._Element, paragraphs: list, tables: list) -> None:
+    """A cell's paragraphs and nested tables, in order, looking through wrappers."""
     for child in node:
         tag = child.tag
         if tag == _P:
             paragraphs.append(child)
-        elif tag == _TC_PR:
-            if properties is None:
-                properties = child
         elif tag == _TBL:
             tables.append(child)
         elif tag in WRAPPERS:
             content = _content(child)
             if content is not None:
                 _cell_content(content, paragraphs, tables)
-    return properties
 
 
-def _span_and_merge(tc_pr: etree._Element | None) -> tuple[int, etree._Element | None]:
-    """w:gridSpan (at least 1) and the w:vMerge element, each the first of its kind."""
-    span = vmerge = None
-    if tc_pr is not None:
-        for prop in tc_pr:
-            tag = prop.tag
-            if tag == _GRID_SPAN:
-                if span is None:
-                    span = prop
-            elif tag == _V_MERGE and vmerge is None:
-                vmerge = prop
-    return max(1, _int_attr(span, 1)), vmerge
-
-
-def _read_table(tbl: etree._Element, index: int, nested: tuple, part: str, texts: _Texts) -> Table:
+def _read_table(tbl: etree._Element, index: int, nested: tuple, part: str, body: _Body) -> Table:
     grid: list[list[Cell | None]] = []
     for r, tr in enumerate(_children(tbl, _TR)):
         col = _int_attr(_first(_first(tr, _TR_PR), _GRID_BEFORE), 0)
         row: list[Cell | None] = [None] * col
         previous = grid[r - 1] if r > 0 else []
         for tc in _children(tr, _TC):
-            paragraphs: list[etree._Element] = []
-            tables: list[etree._Element] = []
-            span, vmerge = _span_and_merge(_cell_content(tc, paragraphs, tables))
+            span, vmerge = body.span_and_merge(tc)
             above = previous[col] if col < len(previous) else None
             if vmerge is not None and vmerge.get(_VAL) != "restart" and above is not None:
                 above.row_span = r - above.row + 1
                 cell = above
             else:
-                cell = Cell(row=r, col=col, text="\n".join([texts.of(p) for p in paragraphs]), col_span=span)
+                paragraphs, tables = body.content(tc)
+                cell = Cell(row=r, col=col, text="\n".join([body.text(p) for p in paragraphs]), col_span=span)
                 for k, inner in enumerate(tables):
-                    cell.tables.append(_read_table(inner, index, nested + ((r, col, k),), part, texts))
+                    cell.tables.append(_read_table(inner, index, nested + ((r, col, k),), part, body))
             row.extend([cell] * span)
             col += span
         grid.append(row)
@@ -287,10 +310,10 @@ def _read_table(tbl: etree._Element, index: int, nested: tuple, part: str, texts
     return Table(index=index, grid=grid, nested=nested, part=part)
 
 
-def _read_body(body: etree._Element, headings: dict[str, int]) -> list[Block]:
+def _read_body(root: etree._Element, headings: dict[str, int]) -> list[Block]:
     blocks: list[Block] = []
     counters = {"body": [0, 0], "sdt": [0, 0]}  # part → [paragraphs, tables]
-    texts = _Texts(body)
+    body = _Body(root)
 
     def visit(node: etree._Element, part: str) -> None:
         for child in node:
@@ -301,17 +324,17 @@ def _read_body(body: etree._Element, headings: dict[str, int]) -> list[Block]:
                 level = headings.get(style.get(_VAL), 0) if style is not None else 0
                 if not level and outline is not None and _int_attr(outline, 9) < 9:
                     level = _int_attr(outline, 9) + 1
-                blocks.append(Paragraph(counters[part][0], texts.of(child), heading_level=level, part=part))
+                blocks.append(Paragraph(counters[part][0], body.text(child), heading_level=level, part=part))
                 counters[part][0] += 1
             elif tag == _TBL:
-                blocks.append(_read_table(child, counters[part][1], (), part, texts))
+                blocks.append(_read_table(child, counters[part][1], (), part, body))
                 counters[part][1] += 1
             elif tag in WRAPPERS:
                 content = _content(child)
                 if content is not None:
                     visit(content, "sdt")
 
-    visit(body, "body")
+    visit(root, "body")
     return blocks
 
 

@@ -11,12 +11,13 @@ from auditor.numbers import is_empty
 from auditor.registry import Check, register
 from auditor.relations import check_sum
 from auditor.rounding import Outcome, compare, total
-from auditor.tables import figure_grid, label_left_of, layout, parse_cell, row_code
+from auditor.tables import figure_grid, label_left_of, layout, parse_cell, row_code, row_label
 
 # Rows this generic check verifies: unnamed totals. Named ones (本年收入合计,
 # 公用经费合计) may total rows elsewhere in the table; they only bound a block here.
 TOTAL_ROW = re.compile(r"^(?:[一二三四五六七八九十]+、)?(合计|总计|小计|共计)[:：]?$")
 ANY_TOTAL_ROW = re.compile(r"(合计|总计|小计|共计)[:：]?$")
+TOTAL_WORD = re.compile(r"合计|总计|小计|共计")
 
 
 @register
@@ -49,11 +50,13 @@ class RowTotal(Check):
     def _table(self, table: Table) -> Iterable[Finding | Checked]:
         info = layout(table)
         figures = figure_grid(table)
-        texts = _text_cells(table) if info.amount_columns else set()
+        text_rows = _text_rows(table, info.header_rows) if info.amount_columns else {}
+        # only a row naming a total somewhere can have a total label left of a column
+        named = {r for r in range(info.header_rows, table.n_rows) if TOTAL_WORD.search(row_label(table, r))}
         for col in sorted(info.amount_columns):
-            for block in _blocks(table, col, info.header_rows, texts):
-                labels = {r: label_left_of(table, r, col) for r in block}
-                totals = [r for r in block if ANY_TOTAL_ROW.search(labels[r])]
+            for block in _blocks(table, col, info.header_rows, text_rows):
+                labels = {r: label_left_of(table, r, col) for r in block if r in named}
+                totals = [r for r in labels if ANY_TOTAL_ROW.search(labels[r])]
                 for row in totals:
                     stated = figures.get((row, col))
                     if stated is None or stated.unit == "%" or not TOTAL_ROW.match(labels[row]):
@@ -85,24 +88,27 @@ class RowTotal(Check):
         )
 
 
-def _text_cells(table: Table) -> set[int]:
-    """ids of the cells holding text that is neither a number nor a dash (read once per table,
-    not once per amount column)."""
-    out = set()
+def _text_rows(table: Table, start: int) -> dict[int, list[int]]:
+    """For each column, the data rows where a cell holding text (neither a number nor a dash)
+    starts: one pass over the table's cells, not one over its grid per amount column."""
+    rows: dict[int, list[int]] = {}
     for cell in table.cells:
         text = cell.text.strip()
-        if text and parse_cell(text) is None and not is_empty(text):
-            out.add(id(cell))
-    return out
+        if cell.row >= start and text and parse_cell(text) is None and not is_empty(text):
+            line = table.grid[cell.row]
+            for col in range(cell.col, min(cell.col + cell.col_span, len(line))):
+                if line[col] is cell:
+                    rows.setdefault(col, []).append(cell.row)
+    return rows
 
 
-def _blocks(table: Table, col: int, start: int, texts: set[int]) -> list[list[int]]:
+def _blocks(table: Table, col: int, start: int, text_rows: dict[int, list[int]]) -> list[list[int]]:
     """Runs of data rows in which ``col`` holds numbers or nothing; a text cell
     in the column (a repeated header, a new sub-table) starts a new block."""
     blocks, current = [], []
+    breaks = set(text_rows.get(col, ()))
     for row in range(start, table.n_rows):
-        cell = table.cell_at(row, col)
-        if cell is not None and cell.row == row and id(cell) in texts:
+        if row in breaks:
             if current:
                 blocks.append(current)
             current = []
