@@ -125,7 +125,8 @@ def _warm(samples: list[Path], rounds: int) -> tuple[float, float, float, float]
             t4 = time.perf_counter()
             audit_file(sample, checks)
             t5 = time.perf_counter()
-            audit_s, html_s, floor_s, fresh_s = audit_s + t1 - t0, html_s + t2 - t1, floor_s + t3 - t2, fresh_s + t5 - t4
+            audit_s, html_s, floor_s = audit_s + t1 - t0, html_s + t2 - t1, floor_s + t3 - t2
+            fresh_s += t5 - t4
     n = rounds * len(samples)
     return audit_s / n, html_s / n, floor_s / n, fresh_s / n
 
