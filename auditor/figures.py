@@ -18,6 +18,8 @@ def prose_figures(text: str, where: Location) -> list[Figure]:
 
 
 def paragraph_figures(paragraph: Paragraph) -> list[Figure]:
+    if not find_in_prose(paragraph.text):  # most paragraphs state no figure: build no location
+        return []
     return prose_figures(paragraph.text, paragraph.location)
 
 
