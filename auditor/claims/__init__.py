@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from auditor.claims.model import Breakdown, Change, Claims, Rate, Share, Token
+from auditor.claims.model import Balance, Breakdown, Change, Claims, Rate, Share, Token
 from auditor.memo import once_per
 from auditor.model import Document, Figure
 
-__all__ = ["Breakdown", "Change", "Claims", "Rate", "Share", "Token", "claim_figures", "claims", "coverage",
+__all__ = ["Balance", "Breakdown", "Change", "Claims", "Rate", "Share", "Token", "claim_figures", "claims", "coverage",
            "unit_fixes"]
 
 
@@ -72,7 +72,7 @@ def claim_figures(doc: Document, resolved: bool = True) -> list[Figure]:
 
 
 def coverage(doc: Document) -> tuple[int, int]:
-    """(claims found, claims checked): every share, rate, change and breakdown the grammar
+    """(claims found, claims checked): every share, rate, change, breakdown and balance the grammar
     recognised, and those whose operands were all resolved (so a check verified them)."""
     found = claims(doc).all
     return len(found), sum(1 for c in found if c.resolved)

@@ -22,13 +22,13 @@ Read in this order, each step using the previous ones:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from decimal import Decimal
-from dataclasses import replace
 from typing import Iterable
 
 from auditor.claims import labels
-from auditor.claims.model import Breakdown, Change, Claims, Rate, Share, Token
+from auditor.claims.model import Balance, Breakdown, Change, Claims, Rate, Share, Token
 from auditor.claims.passages import Passage
 from auditor.model import Figure
 from auditor.rounding import Outcome, compare, ratio
@@ -41,6 +41,7 @@ BASE_PHRASE = re.compile(
     r"(?:与|较|比|同比)?\s*(?:上年|上一年|上年度|\d{4}\s*年度?末?)\s*(?:决算数?|同期|预算数?)?(?:相比)?")
 FLAT = re.compile(r"(?:与|较|比|同)\s*(?:上年|上一年|\d{4}\s*年)(?:度)?(?:同期)?(?:相比)?\s*(?:基本)?"
                   r"(?:持平|相同|保持一致|一致|无变化)")
+FLAT_WORDS = ("持平", "相同", "一致", "无变化")  # a cheap test before the pattern
 MARKER = re.compile(r"其中[：:，,]?|[：:]")
 COLON_LEAD = re.compile(r"^[，,\s]*(?:主要用于以下(?:几个)?方面|以下方面|具体如下|如下|分别为|分别是)?\s*$")
 SHARE = re.compile(r"占(?P<whole>[^，。；：%]*?)(?:的)?(?:比重|比例|比)?(?:为|达)?\s*$")
@@ -60,23 +61,32 @@ LIST_BREAK = re.compile("[，,、]")
 COMMA = re.compile("[，,]")
 LIST_OPENER = re.compile(r"(?:其中|如下|以下方面)[：:]")
 PARENTHESIS = re.compile("[（()）]")
+OPENING = re.compile("[（(]")
+CLOSING = re.compile("[）)]")
+# "1、一般公共服务支出（类）组织事务（款）其他组织事务支出（项）。": the class of the amounts below
+CLASS_HEADING = re.compile(r"([^\s、，,。.：:（()）]+?)[（(]类[)）]")
+# what is left of a budget once spent: "结余42.4万元至下一年度", "结转结余资金…"
+BALANCE_LABEL = re.compile(r"^(?:资金)?(?:结余|结转|结转结余|结余结转|结转和结余)(?:资金)?(?:数|金额)?$")
 
 
-def _clause_start(text: str, pos: int) -> int:
-    return max(text.rfind(ch, 0, pos) for ch in labels.BOUNDARY) + 1
+class _Parentheses:
+    """Where a passage's parentheses open and close, read once for all its figures."""
 
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.opens = [m.start() for m in OPENING.finditer(text)] if "（" in text or "(" in text else []
+        self.closes = [m.start() for m in CLOSING.finditer(text)] if self.opens else []
 
-def _segment_start(text: str, pos: int) -> int:
-    return max(text.rfind(ch, 0, pos) for ch in "；;。！？") + 1
-
-
-def _in_parentheses(text: str, pos: int) -> bool:
-    opened = max(text.rfind("（", 0, pos), text.rfind("(", 0, pos))
-    closed = max(text.rfind("）", 0, pos), text.rfind(")", 0, pos))
-    if opened <= closed:
-        return False
-    inside = text[opened + 1:pos]
-    return not CLASS_PARENS.fullmatch(inside)
+    def around(self, pos: int) -> bool:
+        """Inside parentheses that are not a class mark "（类）"."""
+        i = bisect_left(self.opens, pos)
+        if not i:
+            return False
+        opened = self.opens[i - 1]
+        j = bisect_left(self.closes, pos)
+        if j and self.closes[j - 1] >= opened:
+            return False
+        return not CLASS_PARENS.fullmatch(self.text, opened + 1, pos)
 
 
 class _Reader:
@@ -84,13 +94,18 @@ class _Reader:
         self.p = passage
         self.text = passage.text
         self.tokens = tokens
+        # tokens are in text order and do not overlap: a span's tokens are a slice
+        self.starts = [t.start for t in tokens]
+        self.ends = [t.end for t in tokens]
 
     # -- token helpers -------------------------------------------------------
     def before(self, pos: int, floor: int = 0) -> list[Token]:
-        return [t for t in self.tokens if floor <= t.start and t.end <= pos]
+        """The tokens within [floor, pos)."""
+        return self.tokens[bisect_left(self.starts, floor):bisect_right(self.ends, pos)]
 
     def after(self, pos: int, ceiling: int) -> list[Token]:
-        return [t for t in self.tokens if pos <= t.start and t.end <= ceiling]
+        """The tokens within [pos, ceiling)."""
+        return self.tokens[bisect_left(self.starts, pos):bisect_right(self.ends, ceiling)]
 
     @staticmethod
     def plain(t: Token) -> bool:
@@ -99,16 +114,22 @@ class _Reader:
 
 
 def read_tokens(passage: Passage) -> list[Token]:
+    if not passage.figures:
+        return []
     text = passage.text
     tokens: list[Token] = []
+    parentheses = _Parentheses(text)
+    # the years of the passage, read once: a figure's year is the last one before it in its sentence
+    years = labels.years_in(text)
+    year_ends = [end for _, end, _ in years]
     for placed in passage.figures:
         floor = tokens[-1].end if tokens else 0
-        raw = labels.label_before(text, placed.start, floor)
+        raw = passage.label_before(placed.start, floor)
         token = Token(placed.figure, placed.start, placed.end, passage)
-        token.aside = _in_parentheses(text, placed.start)
+        token.aside = parentheses.around(placed.start)
         sentence = passage.sentence_start(placed.start)
-        years = list(labels.YEAR.finditer(text, sentence, placed.start))
-        token.year = int(years[-1].group(1)) if years else None
+        last = bisect_right(year_ends, placed.start) - 1
+        token.year = years[last][2] if last >= 0 and years[last][0] >= sentence else None
         direction = DIRECTION.search(raw)
         if direction and BASE.search(text, sentence, placed.start):
             token.role = "change"
@@ -167,7 +188,7 @@ def fix_units(tokens: list[Token], table_money: dict[Decimal, list[tuple[Figure,
 def read_lists(reader: _Reader) -> list[Breakdown]:
     text = reader.text
     out = []
-    for marker in MARKER.finditer(text):
+    for marker in MARKER.finditer(text) if "：" in text or ":" in text or "其中" in text else ():
         if not marker.group().startswith("其中"):
             if text[marker.start() - 2:marker.start()] == "其中":
                 continue
@@ -214,7 +235,7 @@ def read_totals(reader: _Reader, lists: list[Breakdown]) -> list[Breakdown]:
         if not following or following[0].kind != head.kind or not reader.plain(following[0]):
             continue
         first = following[0]
-        between = reader.text[head.end:first.start - len(labels.label_before(reader.text, first.start, head.end))]
+        between = reader.text[head.end:first.start - len(reader.p.label_before(first.start, head.end))]
         parts = _run_items(reader, first, end)
         if len(parts) > 1 and between.strip() in ("，", ","):  # the parts start in the very next clause
             out.append(Breakdown(head, parts, strong=True))
@@ -296,7 +317,7 @@ def read_percentages(reader: _Reader, lists: list[Breakdown]) -> tuple[list[Shar
         if pct.role == "change":
             change_pcts.append(pct)
             continue
-        clause = text[_clause_start(text, pct.start):pct.start]
+        clause = text[reader.p.clause_start(pct.start):pct.start]
         sentence = reader.p.sentence_start(pct.start)
         target = TARGET.search(clause) if ("目标" in clause or "任务" in clause or "计划" in clause) else None
         if target:
@@ -349,7 +370,7 @@ def _completion(reader: _Reader, pct: Token, sentence: int, base: str, clause: s
 def _count_rate(reader: _Reader, pct: Token, stem: str) -> Rate | None:
     """"接到…1340件，办结1315件，办结率98.13%": the count named by the rate's stem over the
     count before it in the same clause run."""
-    segment = _segment_start(reader.text, pct.start)
+    segment = reader.p.segment_start(pct.start)
     counts = [t for t in reader.before(pct.start, segment) if reader.plain(t) and t.kind != "money"]
     for i in range(len(counts) - 1, max(len(counts) - 3, -1), -1):
         numerator = counts[i]
@@ -363,7 +384,7 @@ def _count_rate(reader: _Reader, pct: Token, stem: str) -> Rate | None:
 
 def _share(reader: _Reader, pct: Token, whole_label: str, lists: list[Breakdown]) -> Share:
     text = reader.text
-    segment = _segment_start(text, pct.start)
+    segment = reader.p.segment_start(pct.start)
     part = None
     for t in reversed(reader.before(pct.start, segment)):
         if reader.plain(t) and t.role != "prior":
@@ -484,7 +505,8 @@ def read_changes(reader: _Reader, change_pcts: list[Token]) -> list[Change]:
     paired: set[int] = set()
     for amount in amounts:
         change = Change(amount.direction, "", amount=amount, anchor=amount.start)
-        nxt = next((t for t in reader.tokens if t.start >= amount.end), None)
+        i = bisect_left(reader.starts, amount.end)
+        nxt = reader.tokens[i] if i < len(reader.tokens) else None
         if nxt is not None and nxt in change_pcts and not SEGMENT_OR_SENTENCE.search(text, amount.end, nxt.start):
             change.pct = nxt
             paired.add(id(nxt))
@@ -492,7 +514,7 @@ def read_changes(reader: _Reader, change_pcts: list[Token]) -> list[Change]:
     for pct in change_pcts:
         if id(pct) not in paired:
             changes.append(Change(pct.direction, "", pct=pct, anchor=pct.start))
-    for match in FLAT.finditer(text):
+    for match in FLAT.finditer(text) if any(word in text for word in FLAT_WORDS) else ():
         if text[max(0, match.start() - 3):match.start()].endswith(("预算数", "决算数")):
             continue
         changes.append(Change(0, match.group(), anchor=match.start()))
@@ -503,12 +525,12 @@ def read_changes(reader: _Reader, change_pcts: list[Token]) -> list[Change]:
 
 def _resolve_change(reader: _Reader, change: Change) -> None:
     text = reader.text
-    clause_start = _clause_start(text, change.anchor)
+    clause_start = reader.p.clause_start(change.anchor)
     clause = text[clause_start:change.anchor]
     word_at = change.anchor
     if change.amount is not None or change.pct is not None:
         lead = (change.amount or change.pct)
-        raw = labels.label_before(text, lead.start, 0)
+        raw = reader.p.label_before(lead.start, 0)
         direction = DIRECTION.search(raw)
         change.word = direction["word"] if direction else ""
         clause = text[clause_start:lead.start - len(raw) + (direction.start() if direction else len(raw))]
@@ -574,13 +596,29 @@ def check_unit_by_rate(rates: list[Rate]) -> list[tuple[Token, Token]]:
     return fixes
 
 
+def read_balances(reader: _Reader) -> list[Balance]:
+    """"年初预算142.4万元及时、足额到账，支出100万元，…，结余42.4万元": the balance named
+    after a budget and the amount spent of it, in one sentence."""
+    out = []
+    for balance in reader.tokens:
+        if balance.kind != "money" or not reader.plain(balance) or not BALANCE_LABEL.match(balance.label):
+            continue
+        before = [t for t in reader.before(balance.start, reader.p.sentence_start(balance.start))
+                  if reader.plain(t) and t.kind == "money" and not BALANCE_LABEL.match(t.label)]
+        spent = next((t for t in reversed(before) if t.role == "actual"), None)
+        budget = next((t for t in reversed(before) if t.role == "budget" and spent and t.end <= spent.start), None)
+        if spent is not None and budget is not None:
+            out.append(Balance(budget, spent, balance))
+    return out
+
+
 def read_passage(passage: Passage, tokens: list[Token]):
     reader = _Reader(passage, tokens)
     lists = read_lists(reader)
     lists += read_totals(reader, lists)
     shares, rates, change_pcts = read_percentages(reader, lists)
     changes = read_changes(reader, change_pcts)
-    return lists, shares, rates, changes
+    return lists, shares, rates, changes, read_balances(reader)
 
 
 def infer_precision(tokens: list[Token]) -> None:
@@ -592,13 +630,15 @@ def infer_precision(tokens: list[Token]) -> None:
     for t in tokens:
         if t.kind == "money" and t.figure.decimals:
             by_unit.setdefault(t.unit, Counter())[t.figure.decimals] += 1
+    usual = {}
+    for unit, counts in by_unit.items():
+        decimals, seen = counts.most_common(1)[0]
+        if seen >= 5:
+            usual[unit] = decimals
     for t in tokens:
-        counts = by_unit.get(t.unit)
-        if t.kind != "money" or not counts:
-            continue
-        usual, seen = counts.most_common(1)[0]
-        if seen >= 5 and t.figure.decimals < usual:
-            t.figure = replace(t.figure, decimals=usual)
+        if t.kind == "money" and t.figure.decimals < usual.get(t.unit, 0):
+            f = t.figure
+            t.figure = Figure(f.text, f.value, f.unit, usual[t.unit], f.location)
 
 
 def sentence_lists(passages: list[Passage], per_passage: list[list[Token]], lists: list[Breakdown]) -> None:
@@ -609,7 +649,7 @@ def sentence_lists(passages: list[Passage], per_passage: list[list[Token]], list
     next item without figures is passed over); within the paragraph of the marker,
     sentences opening otherwise (a change, a reason) are passed over."""
     for i, passage in enumerate(passages):
-        for marker in LIST_OPENER.finditer(passage.text):
+        for marker in LIST_OPENER.finditer(passage.text) if "：" in passage.text or ":" in passage.text else ():
             closing = not passage.text[marker.end():].strip()
             opening = not passage.text[passage.sentence_start(marker.start()):marker.start()].strip()
             before = [t for t in per_passage[i] if t.end <= marker.start()]
@@ -657,29 +697,49 @@ def _sentence_openers(passage: Passage, tokens: list[Token], floor: int = 0) -> 
     return out
 
 
+def mark_categories(passages: list[Passage], per_passage: list[list[Token]]) -> None:
+    """Amounts of a paragraph right after a heading line naming a class "X（类）" belong to that
+    class: the per-item explanations of 财政拨款支出决算具体情况. The heading ends the passage
+    before, after its last figure (the first heading is joined to "…完成年初预算的142.72%，其中：")."""
+    for previous, tokens in zip(passages, per_passage[1:]):
+        after = previous.figures[-1].end if previous.figures else 0
+        if not tokens or previous.text.find("类", after) < 0:
+            continue
+        heading = CLASS_HEADING.search(previous.text, after)
+        if heading:
+            for token in tokens:
+                token.category = heading.group(1)
+
+
 def build(passages: list[Passage], table_money: dict) -> tuple[Claims, list]:
     per_passage = [read_tokens(p) for p in passages]
+    mark_categories(passages, per_passage)
     tokens = [t for ts in per_passage for t in ts]
     infer_precision(tokens)
     unit_fixes = [(t, f, f"表中同一数字的单位为{f.unit}（{where}：{f.text}）")
                   for t, f, where in fix_units(tokens, table_money)]
     year = document_year(tokens)
-    lists, shares, rates, changes = [], [], [], []
+    lists, shares, rates, changes, balances = [], [], [], [], []
     first_levels: dict[int, Token] = {}
     for passage, ts in zip(passages, per_passage):
+        if not ts:  # without figures, only a flat statement ("与上年持平") can be a claim
+            if any(word in passage.text for word in FLAT_WORDS):
+                changes += read_changes(_Reader(passage, ts), [])
+            continue
         first = next((t for t in ts if _Reader.plain(t) and t.role == "actual"), None)
         if first is not None:
             first_levels[passage.index] = first
-        pl, ps, pr, pc = read_passage(passage, ts)
+        pl, ps, pr, pc, pb = read_passage(passage, ts)
         lists += pl
         shares += ps
         rates += pr
         changes += pc
+        balances += pb
     sentence_lists(passages, per_passage, lists)
     unit_fixes += [(odd, other.figure, f"按{odd.unit}读取时，同句的完成率才成立（{other.figure.text}）")
                    for odd, other in check_unit_by_rate(rates)]
     _group_unnamed_shares(shares)
     resolve_wholes(shares, tokens, first_levels)
     _group_unresolved_named(shares)
-    claims = Claims(tokens, shares, rates, changes, [b for b in lists if b.parts], year)
+    claims = Claims(tokens, shares, rates, changes, [b for b in lists if b.parts], balances, year)
     return claims, unit_fixes

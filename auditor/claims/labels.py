@@ -13,6 +13,22 @@ from functools import lru_cache
 
 BOUNDARY = "，,；;。：:、!?！？"
 YEAR = re.compile(r"(\d{4})\s*年")
+
+
+def years_in(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, year) of every "2021年" / "2021 年" in the text: the matches of ``YEAR``,
+    found from each 年 back (faster than the pattern, which tries every digit)."""
+    out = []
+    at = text.find("年")
+    while at >= 0:
+        k = at
+        while k > 0 and text[k - 1].isspace():
+            k -= 1
+        digits = text[k - 4:k] if k >= 4 else ""
+        if digits.isdecimal() and len(digits) == 4:
+            out.append((k - 4, at + 1, int(digits)))
+        at = text.find("年", at + 1)
+    return out
 LEAD = re.compile(
     r"^(?:[-–•·*\s]+|[（(]?(?:[一二三四五六七八九十]+|\d{1,2})[)）、.．]\s*|其中|主要用于|主要包括|包括|分别为|分别是"
     r"|以上单位|另|和|及|并|占|故|因此|原因为|同时|目前|全面|[一二三四五六七八九十]是|我局|本局|我部门|本部门|我单位|本单位|该局|全局|度|末|底|[（(](?:单位|部门)[)）])+"
@@ -29,17 +45,6 @@ QUOTES = re.compile(r"[“”\"'‘’「」《》\s]")
 CLASS_MARK = re.compile(r"[（(](?:类|款|项)[)）]")
 OWNER = re.compile(r"^(?:本年度?|全年|当年|年度|部门|本部门|单位|本单位|我局|本局|全县|全市)+")
 SYNONYMS = {"总支出": "支出总计", "总收入": "收入总计"}
-
-
-def label_before(text: str, start: int, floor: int) -> str:
-    """The words right before ``start`` back to a clause boundary (not before ``floor``);
-    "预算金额：8.92万元" reads past the colon."""
-    i = start
-    while i > floor and text[i - 1] not in BOUNDARY:
-        i -= 1
-    if i > floor and text[i - 1] in "：:" and not text[i:start].strip():
-        return label_before(text, i - 1, floor)
-    return text[i:start]
 
 
 @lru_cache(maxsize=8192)

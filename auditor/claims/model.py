@@ -11,13 +11,13 @@ A claim whose operands could not all be found is *unresolved*: it is reported
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from auditor.model import Figure
 from auditor.numbers import AMOUNT_UNITS, in_base_unit
-from auditor.rounding import Quantity, quantity
+from auditor.rounding import Outcome, Quantity, compare, quantity, total
 
 # Count units that name the same thing (人 and 名 both count people).
 SAME_COUNT = {"名": "人", "人次": "人次"}
@@ -33,7 +33,7 @@ def _kind(unit: str | None) -> str | None:
     return SAME_COUNT.get(base, base)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)  # read by the thousand
 class Token:
     figure: Figure  # as read; its unit may be corrected (see ``printed_unit``)
     start: int
@@ -46,19 +46,18 @@ class Token:
     aside: bool = False  # inside parentheses: "（含参公管理事业编制5人）"
     direction: int = 0  # for role "change": +1 增加, -1 减少
     printed_unit: str | None = None  # set when the unit was corrected
+    category: str = ""  # the 功能分类 class of the heading above ("1、一般公共服务支出（类）…（项）。")
+    # read once (asked at every pair of figures); a unit fix turns money into money
+    is_percent: bool = field(init=False)
+    kind: str | None = field(init=False)  # "money" for 元/万元/亿元, the base count unit, None for % and scores
+
+    def __post_init__(self) -> None:
+        self.is_percent = self.figure.unit == "%"
+        self.kind = _kind(self.figure.unit)
 
     @property
     def unit(self) -> str | None:
         return self.figure.unit
-
-    @property
-    def is_percent(self) -> bool:
-        return self.figure.unit == "%"
-
-    @property
-    def kind(self) -> str | None:
-        """"money" for 元/万元/亿元, the base count unit for counts, None for % and scores."""
-        return _kind(self.figure.unit)
 
     @property
     def quantity(self) -> Quantity:
@@ -66,7 +65,8 @@ class Token:
 
     def with_unit(self, unit: str) -> None:
         self.printed_unit = self.figure.unit
-        self.figure = replace(self.figure, unit=unit)
+        f = self.figure
+        self.figure = Figure(f.text, f.value, unit, f.decimals, f.location)
 
 
 @dataclass(eq=False)
@@ -150,6 +150,13 @@ class Breakdown:
     strong: bool = False  # the head is in the sentence that opens the list
     complete: bool = False  # the wording says the parts are all of it ("1865人（其中市直209人，各县1656人）")
 
+    @cached_property
+    def adds_up(self) -> bool:
+        """The parts make the head, within rounding (asked by several checks, after reading)."""
+        parts = [p for p in self.parts if p is not self.head]
+        return self.head is not None and bool(parts) and \
+            compare(self.head.figure, total([(1, p.figure) for p in parts])).outcome is not Outcome.MISMATCH
+
     @property
     def tokens(self) -> list[Token]:
         return ([self.head] if self.head else []) + self.parts + [s for s in self.shares if s]
@@ -160,12 +167,30 @@ class Breakdown:
 
 
 @dataclass(eq=False)
+class Balance:
+    """"年初预算142.4万元…，支出100万元，…结余42.4万元": budget − spent = balance."""
+
+    budget: Token
+    spent: Token
+    balance: Token
+
+    @property
+    def tokens(self) -> list[Token]:
+        return [self.balance, self.budget, self.spent]
+
+    @property
+    def resolved(self) -> bool:
+        return True
+
+
+@dataclass(eq=False)
 class Claims:
     tokens: list[Token]
     shares: list[Share]
     rates: list[Rate]
     changes: list[Change]
     breakdowns: list[Breakdown]
+    balances: list[Balance]
     year: int | None  # the document's year (most stated)
 
     def breakdowns_without_total(self) -> list[Breakdown]:
@@ -176,4 +201,4 @@ class Claims:
 
     @property
     def all(self) -> list:
-        return [*self.shares, *self.rates, *self.changes, *self.breakdowns]
+        return [*self.shares, *self.rates, *self.changes, *self.breakdowns, *self.balances]

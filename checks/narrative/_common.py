@@ -10,7 +10,7 @@ from auditor.findings import Checked, Finding, describe_gap, severity_for
 from auditor.model import Figure, Severity
 from auditor.numbers import format_amount, unit_scale
 from auditor.relations import broken_relation
-from auditor.rounding import Outcome, Quantity, Verdict, compare, round_half_up
+from auditor.rounding import Outcome, Quantity, Verdict, compare, quantity, round_half_up
 
 HUNDRED = Decimal(100)
 
@@ -38,6 +38,15 @@ def sentence(token: Token, before: int = 50, after: int = 20) -> str:
         ("…" if end < passage.sentence_end(token.end) else "")
 
 
+def agrees(token: Token, other: Figure) -> bool:
+    """One quantity printed twice: equal as printed when printed alike (same unit and decimals,
+    so rounded alike); else equal within the rounding of both."""
+    mine = token.figure
+    if mine.unit == other.unit and mine.decimals == other.decimals:
+        return mine.value == other.value
+    return compare(mine, quantity(other)).outcome is not Outcome.MISMATCH
+
+
 def in_unit(q: Quantity, unit: str | None) -> Decimal:
     return q.point / unit_scale(unit)
 
@@ -50,6 +59,19 @@ def truncated(verdict: Verdict, expected: Quantity, stated: Figure) -> bool:
     """The stated figure is the recomputation cut (not rounded) to its decimals."""
     cut = (expected.point / unit_scale(stated.unit)).quantize(Decimal(1).scaleb(-stated.decimals), rounding="ROUND_DOWN")
     return verdict.outcome is Outcome.MISMATCH and cut == stated.value
+
+
+def all_of_it(check, pct: Token, ratio: Quantity, part: Token, whole: Token, message: str, relation: tuple,
+              severity: Severity) -> Finding | None:
+    """"结案率100%" / "完成预算的100%" says the two amounts are equal (DOMAIN rule 43): a finding
+    when they differ (see ``agrees``), though the ratio rounds to 100% (831 ÷ 832 = 99.88%)."""
+    if pct.figure.value != HUNDRED or compare(pct.figure, ratio).outcome is Outcome.MISMATCH or \
+            agrees(part, whole.figure):
+        return None
+    return check.finding(
+        f"{message}为{pct.figure.text}，即两数相等，但{named(part)}≠{named(whole)}",
+        severity=severity, figures=(printed(pct), printed(part), printed(whole)), stated=pct.figure.value,
+        relation=relation, confidence="inferred")
 
 
 def verdict_finding(check, stated: Token, expected: Quantity, inputs: list[Token], message: str,

@@ -57,9 +57,9 @@ class PartsAddUp(Check):
         if not parts:
             return None
         relation = ("breakdown", head.figure.location)
-        whole = compare(head.figure, total([(1, p.figure) for p in parts]))
-        if whole.outcome is not Outcome.MISMATCH:
+        if group.adds_up:
             return self._sum(group, parts, relation)
+        whole = compare(head.figure, total([(1, p.figure) for p in parts]))
         for n in range(len(parts) - 2, 1, -1):  # the detail has two parts or more
             # "共有车辆5辆，其中：…执法用车1辆…其他用车4辆，其他用车主要是…1辆、1辆、2辆":
             # a leading run adds up and the rest details one of its parts

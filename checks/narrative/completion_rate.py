@@ -9,7 +9,7 @@ from auditor.findings import Checked, Finding
 from auditor.model import Document, Severity
 from auditor.registry import Check, register
 from auditor.rounding import ratio
-from checks.narrative._common import named, printed, verdict_finding
+from checks.narrative._common import all_of_it, named, printed, verdict_finding
 
 WHAT = {"completion": "完成预算的比例", "execution": "执行率", "target": "完成目标任务的比例", "count": "比率"}
 
@@ -32,7 +32,9 @@ class CompletionRate(Check):
     mismatch there is a warning. Rates whose amounts are not in the sentence are
     reported by NAR090 (coverage).
     A percentage off by one unit in its last decimal is a warning (it may have
-    been rounded from unprinted decimals); a truncated one is info.
+    been rounded from unprinted decimals); a truncated one is info. A rate of
+    100% says the two amounts are equal: "线下接到投诉举报案件831件，结案832件，结案率
+    100%" is reported though 832 ÷ 831 rounds to 100% (DOMAIN rule 43).
     """
 
     code = "NAR003"
@@ -54,8 +56,12 @@ class CompletionRate(Check):
                 f"{named(den)}为0，“{rate.phrase}{rate.pct.figure.text}”无从计算（零基数不应给出比率）",
                 severity=Severity.WARNING, figures=figures, relation=relation, confidence="inferred")
         severity = Severity.ERROR if rate.strict and rate.kind != "count" else Severity.WARNING
+        message = f"{named(num)}相对{named(den)}的{WHAT[rate.kind]}"
+        whole = all_of_it(self, rate.pct, q, num, den, message, relation, severity)
+        if whole is not None:
+            return whole
         return verdict_finding(
             self, rate.pct, q, [num, den],
-            message=f"{named(num)}相对{named(den)}的{WHAT[rate.kind]}",
+            message=message,
             arithmetic=f"{num.figure.text} ÷ {den.figure.text} × 100 = {q.point:.4f}%",
             relation=relation, severity=severity)

@@ -14,9 +14,7 @@ from checks.narrative._common import named, printed
 
 DIGITS = re.compile(r"\d[\d,.]*")
 MARKUP = re.compile(r"<[^>]*>|\s+")  # tags left in pasted text, spacing
-CJK = re.compile(r"[\u4e00-\u9fff]")
 NON_DIGIT = re.compile(r"\D")
-SEGMENT_END = re.compile("[；;]")
 CLAUSE_END = "，,；;：:。"
 MIN_WORDS = 12  # CJK characters left once numbers are masked: shorter sentences are formulas
 LEAD = 8  # characters before the first figure that name it, in a copy whose opening was edited
@@ -26,8 +24,12 @@ def _masked(text: str) -> str:
     return MARKUP.sub("", DIGITS.sub("#", text)).replace("，", ",")
 
 
-def _words(text: str) -> int:
-    return len(CJK.findall(text))
+# "at least n CJK characters", stopping at the n-th (a count would read the whole sentence)
+AT_LEAST_WORDS = {n: re.compile(f"(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){{{n}}}") for n in (MIN_WORDS, 3 * MIN_WORDS)}
+
+
+def _has_words(text: str, n: int = MIN_WORDS) -> bool:
+    return AT_LEAST_WORDS[n].match(text) is not None
 
 
 def _sentences(doc: Document) -> list[list[Token]]:
@@ -52,24 +54,37 @@ def _copies(sentences: list[list[Token]]) -> list[list[list[Token]]]:
       for another item would differ in more than one number."""
     whole: dict[tuple[str, str], list[list[Token]]] = {}
     tails: dict[str, list[list[Token]]] = {}
+    masks: dict[str, str] = {}  # copies repeat their text: mask each text once
+
+    def masked(text: str) -> str:
+        if text not in masks:
+            masks[text] = _masked(text)
+        return masks[text]
+
     for tokens in sentences:
         passage, start = tokens[0].passage, tokens[0].passage.sentence_start(tokens[0].start)
         end = passage.sentence_end(start)
         before = passage.text[passage.sentence_start(start - 1):start].strip() if start else ""
-        masked = _masked(passage.text[start:end])
         # a passage's first sentence has no context: it must be long enough to be a copy
-        context = _words(before) if start else MIN_WORDS
-        if _words(masked) >= (MIN_WORDS if start else 3 * MIN_WORDS) and context >= MIN_WORDS:
-            whole.setdefault((masked, before), []).append(tokens)
+        if not start or _has_words(before):
+            sentence = masked(passage.text[start:end])
+            if _has_words(sentence, MIN_WORDS if start else 3 * MIN_WORDS):
+                whole.setdefault((sentence, before), []).append(tokens)
         for piece in _pieces(tokens, start, end):
-            lead = max(piece[0].start - LEAD, *(passage.text.rfind(ch, 0, piece[0].start) + 1 for ch in CLAUSE_END))
-            tail = _masked(passage.text[max(start, lead):_piece_end(passage.text, piece[-1].end, end)])
-            if _words(tail) >= MIN_WORDS:
+            # the naming words: back to a clause end, at most LEAD characters (no need to look further)
+            first = piece[0].start
+            lead = max(first - LEAD, *(passage.text.rfind(ch, max(0, first - LEAD), first) + 1 for ch in CLAUSE_END))
+            cut = passage.segment_marks(piece[-1].end, end)
+            tail = masked(passage.text[max(start, lead):cut[0] if cut else end])
+            if _has_words(tail):
                 tails.setdefault(tail, []).append(piece)
     groups = {tuple(id(c) for c in g): g for g in whole.values() if len(g) > 1}
     for group in tails.values():  # in document order, so the first copy is the same in both readings
-        for mine in group:
-            near = [theirs for theirs in group if theirs is mine or _near_copy(mine, theirs)]
+        if len(group) < 2:
+            continue
+        values = [tuple(_value(t) for t in piece) for piece in group]
+        for i, mine in enumerate(group):
+            near = [theirs for j, theirs in enumerate(group) if j == i or _near_copy(values[i], values[j], mine)]
             if len(near) > 1:
                 groups.setdefault(tuple(id(c) for c in near), near)
     return list(groups.values())
@@ -80,7 +95,7 @@ def _pieces(tokens: list[Token], start: int, end: int) -> list[list[Token]]:
     (a copied part may be followed by other words in each copy), with three figures at least:
     with two, the one agreeing need not fix the other ("减少450.26万元，减少16.51%" may be
     true of two totals on different bases)."""
-    cuts = [m.start() for m in SEGMENT_END.finditer(tokens[0].passage.text, start, end)]
+    cuts = tokens[0].passage.segment_marks(start, end)
     pieces = [tokens]
     if cuts:
         cuts = [start, *cuts, end]
@@ -88,16 +103,23 @@ def _pieces(tokens: list[Token], start: int, end: int) -> list[list[Token]]:
     return [p for p in pieces if len(p) >= 3]
 
 
-def _piece_end(text: str, pos: int, end: int) -> int:
-    cut = SEGMENT_END.search(text, pos, end)
-    return cut.start() if cut else end
-
-
-def _near_copy(a: list[Token], b: list[Token]) -> bool:
-    if len(a) != len(b):
+def _near_copy(mine: tuple, theirs: tuple, tokens: list[Token]) -> bool:
+    """The values of two pieces agree at every place but one at most, and at a distinctive
+    place (a number of three significant digits or more) among them."""
+    if len(mine) != len(theirs):
         return False
-    same = [x for x, y in zip(a, b) if _same(x, y)]
-    return len(same) >= len(a) - 1 and any(len(NON_DIGIT.sub("", x.figure.text).lstrip("0")) >= 3 for x in same)
+    odd = None
+    if mine != theirs:  # else the usual copy: no need to compare place by place
+        for i, (x, y) in enumerate(zip(mine, theirs)):
+            if x != y:
+                if odd is not None:
+                    return False  # a second difference: another item's template line
+                odd = i
+    return any(_distinctive(t) for i, t in enumerate(tokens) if i != odd)
+
+
+def _distinctive(token: Token) -> bool:
+    return len(NON_DIGIT.sub("", token.figure.text).lstrip("0")) >= 3
 
 
 def _same(a: Token, b: Token) -> bool:
@@ -131,28 +153,31 @@ class RepeatedSentence(Check):
         reported: set = set()
         for copies in _copies(_sentences(doc)):
             copies = [c for c in copies if len(c) == len(copies[0])]
+            versions = [tuple(_value(t) for t in c) for c in copies]
             for position in range(len(copies[0])):
                 tokens = [c[position] for c in copies]
-                values = Counter(_value(t) for t in tokens)
-                if len(values) == 1:
+                stated = [v[position] for v in versions]
+                if stated.count(stated[0]) == len(stated):
                     yield Checked(tuple(printed(t) for t in tokens))
                     continue
                 # the version most copies state is the reference; with none, the first copy's
-                (common, most), (_, second) = values.most_common(2)
+                (common, most), (_, second) = Counter(stated).most_common(2)
                 reference = next(t for t in tokens if _value(t) == common) if most > second else tokens[0]
                 for mine in tokens:
                     if not _same(mine, reference):
                         yield from self._pair(mine, reference, reported)
-            yield from self._hybrids(copies, reported)
+            if len(set(versions)) > 1:
+                yield from self._hybrids(copies, versions, reported)
 
-    def _hybrids(self, copies: list[list[Token]], reported: set) -> Iterable[Finding]:
+    def _hybrids(self, copies: list[list[Token]], values: list[tuple], reported: set) -> Iterable[Finding]:
         """A rarer version of the sentence one number away from another version ("32人，19人，4人"
         among copies of "32人，27人，5人" and "23人，19人，4人") is reported at that number."""
         versions: dict[tuple, list[list[Token]]] = {}
-        for copy in copies:
-            versions.setdefault(tuple(_value(t) for t in copy), []).append(copy)
-        for mine, theirs in ((a, b) for a in versions.values() for b in versions.values() if a is not b):
-            places = [i for i, (x, y) in enumerate(zip(mine[0], theirs[0])) if not _same(x, y)]
+        for copy, value in zip(copies, values):
+            versions.setdefault(value, []).append(copy)
+        for (mine_values, mine), (theirs_values, theirs) in \
+                ((a, b) for a in versions.items() for b in versions.items() if a[1] is not b[1]):
+            places = [i for i, (x, y) in enumerate(zip(mine_values, theirs_values)) if x != y]
             if len(places) == 1 and _rarer(mine, theirs):
                 yield from self._pair(mine[0][places[0]], theirs[0][places[0]], reported)
 

@@ -9,7 +9,7 @@ from auditor.findings import Checked, Finding
 from auditor.model import Document, Severity
 from auditor.registry import Check, register
 from auditor.rounding import ratio
-from checks.narrative._common import named, printed, verdict_finding
+from checks.narrative._common import all_of_it, named, printed, verdict_finding
 
 
 @register
@@ -28,7 +28,9 @@ class ShareOfWhole(Check):
     占本年支出合计的100.00%" → NAR001 error: 84,386,179.09 ÷ 84,968,418.97 = 99.31%.
     Lists whose whole is not stated are checked by NAR002.
     A percentage off by one unit in its last decimal is a warning (it may have
-    been rounded from unprinted decimals); a truncated one is info.
+    been rounded from unprinted decimals); a truncated one is info. A share of
+    100% says the part is the whole: a part differing from it beyond rounding is
+    reported even when the ratio rounds to 100%.
     """
 
     code = "NAR001"
@@ -50,10 +52,15 @@ class ShareOfWhole(Check):
                 severity=Severity.WARNING, figures=figures,
                 relation=("share", share.pct.figure.location), confidence="inferred")
         severity = Severity.ERROR if share.strong else Severity.WARNING
+        message = f"{named(part)}占{named(whole)}的比例"
+        relation = ("share", share.pct.figure.location)
+        whole_share = all_of_it(self, share.pct, q, part, whole, message, relation, severity)
+        if whole_share is not None:
+            return whole_share
         return verdict_finding(
             self, share.pct, q, [part, whole],
-            message=f"{named(part)}占{named(whole)}的比例",
+            message=message,
             arithmetic=f"{part.figure.text} ÷ {whole.figure.text} × 100 = {q.point:.4f}%",
-            relation=("share", share.pct.figure.location),
+            relation=relation,
             severity=severity,
         )

@@ -236,3 +236,105 @@ def test_a_copy_mixing_two_versions_of_a_sentence_is_reported_at_the_mixed_numbe
     findings = only(audit(one, other, one, other, mixed), "NAR008")
     assert any({f.text for f in finding.figures} == {"32人", "23人"} and finding.figures[0].location.paragraph == 4
                for finding in findings)
+
+
+THREE_PUBLIC = ["2022年度“三公”经费财政拨款支出预算121,200.00元，支出决算102,573.57元，比上年度减少3,966.77元。其中：",
+                "因公出国（境）费支出0.00元，与上年相同；",
+                "公务用车运行维护费支出102,573.57元，比上年度减少3,966.77元；",
+                "公务接待费支出0.00元，与上年相同。"]
+
+
+def serious(result):
+    return [f for f in result.findings if f.severity >= Severity.WARNING]
+
+
+def test_the_change_of_a_total_is_the_sum_of_the_changes_of_its_parts():
+    assert serious(audit(*THREE_PUBLIC)) == []
+    lines = THREE_PUBLIC[:2] + [THREE_PUBLIC[2].replace("3,966.77", "3,966.78")] + THREE_PUBLIC[3:]
+    (finding,) = only(audit(*lines), "NAR009")
+    assert finding.severity is Severity.WARNING and finding.where.paragraph == 0
+    assert (finding.stated, finding.expected) == (Decimal("3966.77"), Decimal("3966.78"))
+    assert [f.text for f in finding.figures] == ["3,966.77元", "3,966.78元"]
+
+
+def test_the_change_of_a_total_may_be_stated_in_another_section():
+    lines = ["2022年财政拨款支出84,386,179.09元。与2021年相比，财政拨款支出减少206,631,899.10元。",
+             "2022年度财政拨款支出年初预算45,821,677.68元，支出决算84,386,179.09元。其中：",
+             "教育支出年初预算10650400元，支出决算25552618.58元，较上年决算增加5108595.51元。",
+             "社会保障和就业支出年初预算31526558.33元，支出决算数58833560.51元，较上年减少211740494.61元。"]
+    assert only(audit(*lines), "NAR009") == []
+    (finding,) = only(audit(*lines[:2], lines[2].replace("5108595.51", "5108595.52"), lines[3]), "NAR009")
+    assert (finding.stated, finding.expected) == (Decimal("206631899.10"), Decimal("206631899.09"))
+    assert finding.where.paragraph == 0
+    # parts that do not make the total say nothing of its change
+    assert only(audit(*lines[:3]), "NAR009") == []
+
+
+def test_a_balance_is_the_budget_less_the_spending():
+    line = "“金保工程”运转维护经费。年初预算142.4万元及时、足额到账，支出100万元，用于维护费支出，结余42.4万元至下一年度。"
+    assert audit(line).findings == []
+    (finding,) = audit(line.replace("结余42.4", "结余24.4")).findings
+    assert (finding.check, finding.severity) == ("NAR010", Severity.WARNING)  # 年初预算 may have been adjusted
+    assert (finding.stated, finding.expected) == (Decimal("24.4"), Decimal("42.40"))
+    assert [f.text for f in finding.figures] == ["24.4万元", "142.4万元", "100万元"]
+    (final,) = audit("项目全年预算数为142.4万元，执行数为100万元，结转结余32.4万元。").findings
+    assert (final.check, final.severity) == ("NAR010", Severity.ERROR)
+
+
+def test_a_rate_of_100_percent_says_the_two_figures_are_equal():
+    assert audit("线下接到投诉举报案件831件，结案831件，结案率100%。").findings == []
+    (finding,) = audit("线下接到投诉举报案件831件，结案832件，结案率100%。").findings  # 832 ÷ 831 = 100.12%
+    assert (finding.check, finding.severity) == ("NAR003", Severity.WARNING)
+    assert [f.text for f in finding.figures] == ["100%", "832件", "831件"]
+    (share,) = only(audit("本年收入合计2,276.26元，其中：财政拨款收入2,276.27元，占100%。"), "NAR001")
+    assert (share.check, share.severity) == ("NAR001", Severity.ERROR)
+
+
+STRUCTURE = ["2021年度财政拨款支出2276.26万元，主要用于以下方面：一般公共服务支出28.02万元，占1.23%；"
+             "科学技术支出78万元，占3.43%；社会保障和就业支出2096.17万元，占92.09%；卫生健康支出74.06万元，占3.25%。",
+             "2021年度财政拨款支出年初预算数为1594.95万元，支出决算数为2276.26万元，完成年初预算的142.72%，其中：",
+             "1、一般公共服务支出（类）组织事务（款）其他组织事务支出（项）。", "年初预算为0万元，支出决算为28.02万元。",
+             "2、科学技术支出（类）其他科学技术支出（款）其他科学技术支出（项）。", "年初预算为0万元，支出决算为78万元。",
+             "3、社会保障和就业支出（类）人力资源和社会保障管理事务（款）行政运行（项）。",
+             "年初预算为1594.95万元，支出决算为2096.17万元。",
+             "4、卫生健康支出（类）行政事业单位医疗（款）行政单位医疗（项）。", "年初预算为0万元，支出决算为57.88万元。",
+             "5、卫生健康支出（类）行政事业单位医疗（款）公务员医疗补助（项）。", "年初预算为0万元，支出决算为16.18万元。"]
+
+
+def test_a_class_amount_is_the_sum_of_the_items_headed_by_that_class():
+    assert only(audit(*STRUCTURE), "NAR012") == []
+    misfiled = STRUCTURE[:4] + ["2、一般公共服务支出（类）科学技术支出（款）其他科学技术支出（项）。"] + STRUCTURE[5:]
+    (finding,) = only(audit(*misfiled), "NAR012")
+    assert finding.severity is Severity.WARNING and finding.where.paragraph == 0
+    assert (finding.stated, finding.expected) == (Decimal("28.02"), Decimal("106.02"))
+    assert [f.text for f in finding.figures] == ["28.02万元", "28.02万元", "78万元"]
+
+
+def test_a_table_section_without_its_own_amount_is_the_sum_of_its_sub_rows():
+    lines = ["2022年度收入总计85,813,977.30元。", "2022年机关运行经费支出2,593,189.51元，比2021年减少336,666.15元，下降11.49%。",
+             "部门决算公开相关信息统计表", "金额单位：元",
+             "二、机关运行经费\t\t", "项目\t行次\t统计数",
+             "(一) 行政单位\t5\t1183793.33", "(二) 参照公务员法管理事业单位\t6\t1409396.18",
+             "三、国有资产占用情况\t\t"]
+    assert only(audit(*lines), "NAR007") == []
+    (finding,) = only(audit(lines[0], lines[1].replace("2,593,189.51", "2,593,189.52"), *lines[2:]), "NAR007")
+    assert finding.severity is Severity.ERROR
+    assert [f.text for f in finding.figures] == ["2,593,189.52元", "1183793.33", "1409396.18"]
+
+
+PROJECT = ["就业见习补助资金项目绩效自评综述：根据年初设定的绩效目标，项目绩效自评得分100分。"
+           "项目全年预算2980000元，执行数2980000元，执行率为100%。",
+           "就业见习补助资金项目支出绩效自评表",
+           "项目名称\t就业见习补助资金\t\t\t\t",
+           "项目资金预算安排及执行进度(万元)\t年初预算数\t全年预算数\t全年执行数\t执行率\t得分",
+           "资金总额:\t298\t298\t298\t100\t10"]
+
+
+def test_a_project_summary_states_the_amounts_of_its_form():
+    assert only(audit(*PROJECT), "NAR011") == []
+    (finding,) = only(audit(PROJECT[0].replace("全年预算2980000", "全年预算2990000"), *PROJECT[1:]), "NAR011")
+    assert finding.severity is Severity.ERROR and finding.where.paragraph == 0
+    assert [f.text for f in finding.figures] == ["2990000元", "298"]  # 298万元 holds 2,975,000–2,985,000 元
+    # a sentence naming the project in passing is not its summary
+    passing = "社会保障和就业支出年初预算3000000元，支出决算数2980000元，完成年初预算的99.33%，用于就业见习补助资金。"
+    assert only(audit(passing, *PROJECT[1:]), "NAR011") == []

@@ -104,3 +104,21 @@ def test_qizhong_not_followed_by_a_part_is_not_a_list():
 def test_fund_names_are_not_budget_roles_and_prior_years_are_priors():
     (fund, prior, current) = claims(doc_of("一般公共预算财政拨款支出4733.14万元；较2024年的2190万元，本年1969万元。")).tokens
     assert (fund.role, prior.role, current.role) == ("actual", "prior", "actual")
+
+
+def test_a_balance_names_the_budget_and_the_spending_before_it():
+    doc = doc_of("年初预算142.4万元及时、足额到账，支出100万元，用于维修费支出，结余42.4万元至下一年度。")
+    (balance,) = claims(doc).balances
+    assert values([balance.budget, balance.spent, balance.balance]) == ["142.4万元", "100万元", "42.4万元"]
+    assert balance in claims(doc).all and coverage(doc) == (1, 1)
+
+
+def test_amounts_below_a_class_heading_belong_to_that_class():
+    doc = doc_of("财政拨款支出年初预算数为16万元，支出决算数为28.02万元，其中：",
+                 "1、一般公共服务支出（类）组织事务（款）其他组织事务支出（项）。",
+                 "年初预算为0万元，支出决算为28.02万元。",
+                 "2、 社会保障和就业支出（类）人力资源和社会保障管理事务（款）行政运行（项）。",
+                 "年初预算为16万元，支出决算为0万元。")
+    tokens = claims(doc).tokens
+    assert [t.category for t in tokens] == ["", "", "一般公共服务支出", "一般公共服务支出", "社会保障和就业支出",
+                                            "社会保障和就业支出"]
