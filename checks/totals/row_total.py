@@ -93,11 +93,13 @@ def _text_rows(table: Table, start: int) -> dict[int, list[int]]:
     starts: one pass over the table's cells, not one over its grid per amount column."""
     rows: dict[int, list[int]] = {}
     for cell in table.cells:
+        if cell.row < start:
+            continue
         text = cell.text.strip()
-        if cell.row >= start and text and parse_cell(text) is None and not is_empty(text):
+        if text and parse_cell(text) is None and not is_empty(text):
             line = table.grid[cell.row]
-            for col in range(cell.col, min(cell.col + cell.col_span, len(line))):
-                if line[col] is cell:
+            for col in range(cell.col, cell.col + cell.col_span):
+                if col < len(line) and line[col] is cell:
                     rows.setdefault(col, []).append(cell.row)
     return rows
 
