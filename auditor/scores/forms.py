@@ -26,10 +26,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from auditor.memo import once_per
 from auditor.model import Cell, Document, Figure, Location, Paragraph, Table
-from auditor.numbers import normalise, parse_cell
+from auditor.numbers import Number, normalise, parse_cell, without_spaces
 from auditor.scores.patterns import (
     CODE,
     DASH_CELL,
@@ -40,6 +41,7 @@ from auditor.scores.patterns import (
     FUNDS_ROLES,
     FUNDS_ROW_LABEL,
     GRADE_LABEL,
+    HEADER_WORDS,
     LABEL_HEADER,
     LABEL_WEIGHT,
     NOT_LABEL_HEADER,
@@ -47,6 +49,7 @@ from auditor.scores.patterns import (
     SCORE_HEADER,
     SLASH_TOTAL,
     TOTAL_LABEL,
+    UNLABELLED_TOTAL,
     VALUE_LIKE,
     WEIGHT_HEADER,
     WEIGHT_ONLY_CELL,
@@ -70,7 +73,7 @@ class Node:
     def name(self) -> str:
         return name_of(self.label)
 
-    @property
+    @cached_property  # asked again and again while the tree is rebuilt from the codes
     def code(self) -> str | None:
         match = CODE.match(compact(self.label))
         return match["code"] if match else None
@@ -83,7 +86,7 @@ class Leaf(Node):
     label_weights: list[Figure] = field(default_factory=list)  # weights printed in its own label
     rule_max: Figure | None = None  # "酌情得0-2分" in its row
     path: list[str] = field(default_factory=list)  # the labels above it, weighted or not
-    values: list[tuple[str, Location]] = field(default_factory=list)  # 指标值 … 完成值 cells, in order
+    values: list[str] = field(default_factory=list)  # 指标值 … 完成值 texts, in order
 
 
 @dataclass(eq=False)
@@ -201,14 +204,13 @@ class Form:
 
 # ---------------------------------------------------------------- reading cells
 
-def _score_figure(table: Table, cell: Cell) -> Figure | None:
-    """A weight or score cell: a bare number or "N分" (not "(20分)", not 98%)."""
-    text = cell.text.strip()
-    if not text or WEIGHT_ONLY_CELL.match(compact(text)):
-        return None
-    number = parse_cell(text)
-    if number is None or number.unit not in (None, "分"):
-        return None
+def _is_score(text: str, number: Number | None) -> bool:
+    """A weight or score cell: a bare number or "N分" (not "(20分)", not 98%); ``text`` and
+    ``number`` are the cell's as its _Line read them."""
+    return number is not None and number.unit in (None, "分") and not WEIGHT_ONLY_CELL.match(text)
+
+
+def _score_figure(table: Table, cell: Cell, number: Number) -> Figure:
     return Figure(number.text, number.value, "分", number.decimals, table.location(cell.row, cell.col))
 
 
@@ -218,27 +220,61 @@ def _span_figure(text: str, match: re.Match, group: str, where: Location) -> Fig
     return span_figure(text, *match.span(group), where)
 
 
+_UNIT_AFTER = re.compile(r"\s*分")
+
+
 def span_figure(text: str, start: int, end: int, where: Location) -> Figure:
     number = text[start:end]
-    unit = re.match(r"\s*分", text[end:])
-    stop = end + unit.end() if unit else end
+    unit = _UNIT_AFTER.match(text, end)
+    stop = unit.end() if unit else end
     decimals = len(number.split(".", 1)[1]) if "." in number else 0
-    from dataclasses import replace
-
-    return Figure(text[start:stop], Decimal(normalise(number)), "分", decimals, replace(where, start=start, end=stop))
+    return Figure(text[start:stop], Decimal(normalise(number)), "分", decimals, where.with_span(start, stop))
 
 
 def label_weights(text: str, where: Location) -> list[Figure]:
     """The weights printed inside a label: "C22C104…（6分）（5分）" → [6, 5]."""
+    if "分" not in text:  # most labels, told without the pattern
+        return []
     return [_span_figure(text, m, "n", where) for m in LABEL_WEIGHT.finditer(text)]
 
 
-def _number(table: Table, cell: Cell, unit: str | None) -> Figure | None:
-    number = parse_cell(cell.text)
-    if number is None:
-        return None
-    return Figure(number.text, number.value, number.unit or unit, number.decimals,
-                  table.location(cell.row, cell.col))
+def _cell_weights(table: Table, cell: Cell) -> list[Figure]:
+    """The weights printed inside a cell's label, located at the cell."""
+    if "分" not in cell.text:  # most cells: no weight, and no location to make for it
+        return []
+    return label_weights(cell.text, table.location(cell.row, cell.col))
+
+
+@dataclass(eq=False, slots=True)
+class _Line:
+    """One table row as the reader sees it, read once (rows are tested as form starts,
+    headers, sub-headers and content): its cells holding text, left to right, their
+    texts without whitespace and the number each holds."""
+    cells: list[Cell]
+    texts: list[str]
+    numbers: list[Number | None]
+    has_numbers: bool  # a number that is not a "(20分)" label
+
+
+def _lines(table: Table) -> list[_Line]:
+    by_row: list[list[Cell]] = [[] for _ in range(table.n_rows)]
+    for cell in table.cells:  # origins, row-major
+        by_row[cell.row].append(cell)
+    lines = []
+    for origins in by_row:
+        cells, texts, numbers = [], [], []
+        has_numbers = False
+        for cell in origins:
+            text = cell.text and without_spaces(cell.text)  # many cells are empty
+            if text:
+                number = parse_cell(cell.text)
+                cells.append(cell)
+                texts.append(text)
+                numbers.append(number)
+                if number is not None and not has_numbers:
+                    has_numbers = not WEIGHT_ONLY_CELL.match(text)
+        lines.append(_Line(cells, texts, numbers, has_numbers))
+    return lines
 
 
 # ---------------------------------------------------------------- headers
@@ -251,21 +287,25 @@ class Header:
     weight_columns: list[str]
     unit: str | None = None
     formula_weight: Figure | None = None
+    role_of: dict[int, str] = field(init=False)  # the roles by column
+    weight_slot: dict[int, int] = field(init=False)  # a weight column's place among the weight columns
+
+    def __post_init__(self) -> None:
+        self.role_of = dict(self.roles)
+        self.weight_slot = {col: i for i, col in enumerate(c for c, role in self.roles if role == "weight")}
 
 
-def _column_texts(table: Table, rows: list[int]) -> dict[int, str]:
+def _column_texts(lines: list[_Line]) -> dict[int, str]:
     texts: dict[int, str] = {}
-    for row in rows:
-        for cell in table.row_origins(row):
-            text = compact(cell.text)
-            if text:
-                texts[cell.col] = texts[cell.col] + "/" + text if cell.col in texts else text
+    for line in lines:
+        for cell, text in zip(line.cells, line.texts):
+            texts[cell.col] = texts[cell.col] + "/" + text if cell.col in texts else text
     return texts
 
 
-def _has_numbers(table: Table, row: int) -> bool:
-    return any(parse_cell(c.text) is not None and not WEIGHT_ONLY_CELL.match(compact(c.text))
-               for c in table.row_origins(row))
+_EXECUTED = dict(FUNDS_ROLES)["executed"]
+_DIGIT = re.compile(r"\d")
+_AMOUNT_UNIT = re.compile(r"万元|元")
 
 
 def _funds_roles(texts: dict[int, str]) -> list[tuple[int, str]]:
@@ -280,24 +320,34 @@ def _funds_roles(texts: dict[int, str]) -> list[tuple[int, str]]:
     return roles
 
 
-def read_header(table: Table, row: int) -> tuple[Header, int] | None:
+_HEADER_WORD = re.compile("|".join(HEADER_WORDS))
+
+
+def _names_a_column(line: _Line) -> bool:
+    """Whether the row holds a word a header needs (its own row or a sub-header row)."""
+    return bool(_HEADER_WORD.search("\x00".join(line.texts)))
+
+
+def read_header(table: Table, lines: list[_Line], row: int) -> tuple[Header, int] | None:
     """The header starting at ``row`` and how many rows it spans, or None."""
-    if _has_numbers(table, row):
+    if lines[row].has_numbers or not any(_names_a_column(line) for line in lines[row:row + 3]):
         return None
-    texts = _column_texts(table, [row])
+    texts = _column_texts(lines[row:row + 1])
     if not texts or any(LABEL_WEIGHT.search(t) and not FUNDS_FORMULA.search(t) for t in texts.values()):
         return None
     rows = [row]
     # sub-header rows: no numbers, short texts only ("参考分值|设定分值", "预算数|执行数")
     nxt = row + 1
-    while nxt < table.n_rows and len(rows) < 3 and not _has_numbers(table, nxt):
-        more = _column_texts(table, [nxt])
+    while nxt < len(lines) and len(rows) < 3 and not lines[nxt].has_numbers:
+        more = _column_texts(lines[nxt:nxt + 1])
         if not more or any(len(t) > 8 or TOTAL_LABEL.match(t) or LABEL_WEIGHT.search(t) for t in more.values()):
             break
         rows.append(nxt)
         nxt += 1
-    texts = _column_texts(table, rows)
-    funds = _funds_roles(texts)
+    if len(rows) > 1:
+        texts = _column_texts(lines[row:nxt])
+    # a funds header needs an 执行数 column: other headers are ruled out by one pattern, not seven
+    funds = _funds_roles(texts) if any(_EXECUTED.search(t) for t in texts.values()) else []
     found = {role for _, role in funds}
     if all(any(r in found for r in (need, "initial")) if need == "budget" else need in found
            for need in FUNDS_HEADER_NEEDS) and ("rate" in found or "score" in found):
@@ -307,18 +357,15 @@ def read_header(table: Table, row: int) -> tuple[Header, int] | None:
             match = FUNDS_FORMULA.search(cell.text) if cell is not None else None
             if match:
                 formula = _span_figure(cell.text, match, "n", table.location(cell.row, cell.col))
-        unit = None
-        for text in list(texts.values()) + [table_unit(table) or ""]:
-            unit_match = re.search(r"万元|元", text)
-            if unit_match:
-                unit = unit_match.group(0)
-                break
-        return Header("funds", funds, -1, [], unit or "万元", formula), len(rows)
+        # the unit named in the header, else the table's 单位 line (read only when needed)
+        found_unit = next((m for t in texts.values() if (m := _AMOUNT_UNIT.search(t))), None) \
+            or _AMOUNT_UNIT.search(table_unit(table) or "")
+        return Header("funds", funds, -1, [], found_unit.group(0) if found_unit else "万元", formula), len(rows)
     roles = []
     labels = []
     for col in sorted(texts):
         text = texts[col]
-        if len(text) > MAX_HEADER or re.search(r"\d", text):
+        if len(text) > MAX_HEADER or _DIGIT.search(text):
             continue  # a heading names a column; a cell with a number is content
         if SCORE_HEADER.search(text) and not FUNDS_FORMULA.search(text):
             roles.append((col, "score"))
@@ -378,14 +425,21 @@ class _Reader:
         return group
 
     # -- rows
-    def row(self, table: Table, row: int) -> int:
+    def read(self, table: Table) -> None:
+        lines = _lines(table)
+        row = 0
+        while row < len(lines):
+            row += self.row(table, lines, row)
+
+    def row(self, table: Table, lines: list[_Line], row: int) -> int:
         """Read one row; returns how many rows it consumed (a header may span several)."""
-        cells = [c for c in table.row_origins(row) if compact(c.text)]
+        line = lines[row]
+        cells = line.cells
         if not cells:
             return 1
-        first = compact(cells[0].text)
-        if FORM_START.match(first) or (len(cells) <= 2 and FORM_TITLE.search(first) and not _has_numbers(table, row)):
-            name = compact(cells[1].text) if FORM_START.match(first) and len(cells) > 1 else ""
+        first = line.texts[0]
+        if FORM_START.match(first) or (len(cells) <= 2 and FORM_TITLE.search(first) and not line.has_numbers):
+            name = line.texts[1] if FORM_START.match(first) and len(cells) > 1 else ""
             if self.form is None or self.form.has_content():
                 self.start(name=name, title="" if name else first)
                 self.form.title = self.form.title or table.title
@@ -396,7 +450,7 @@ class _Reader:
             if self.form.tables[-1:] != [table.index]:
                 self.form.tables.append(table.index)
             return 1
-        header = read_header(table, row)
+        header = read_header(table, lines, row)
         if header is not None:
             spans = header[1]
             if self.form is None or (self.closed and header[0].kind == "indicators"):
@@ -411,30 +465,30 @@ class _Reader:
             return spans
         if self.form is None or self.header is None:
             return 1
-        if TOTAL_LABEL.match(first) or (self.header.kind == "indicators" and self._unlabelled_total(table, cells)):
-            self._total(table, row, cells)
+        if TOTAL_LABEL.match(first) or (self.header.kind == "indicators" and self._unlabelled_total(line)):
+            self._total(table, row, line)
             self.closed = True
             return 1
-        if any(GRADE_LABEL.search(compact(c.text)) for c in cells[:1]):
+        if GRADE_LABEL.search(first):
             self._grades(table, cells)
             return 1
         if self.closed:
             return 1
         if self.header.kind == "funds":
-            self._funds(table, row, cells)
+            self._funds(table, row, line)
         else:
-            self._indicator(table, row, cells)
+            self._indicator(table, row, line)
         return 1
 
-    def _unlabelled_total(self, table: Table, cells: list[Cell]) -> bool:
+    def _unlabelled_total(self, line: _Line) -> bool:
         """A last row holding only "100分" (or "100分 / 96"): the table's total."""
-        return len(cells) == 1 and bool(re.match(r"^\d+(?:\.\d+)?分$|^\d.*/", compact(cells[0].text))) \
-            and bool(self.form.leaves())
+        return len(line.cells) == 1 and bool(UNLABELLED_TOTAL.match(line.texts[0])) and bool(self.form.leaves())
 
-    def _total(self, table: Table, row: int, cells: list[Cell]) -> None:
+    def _total(self, table: Table, row: int, line: _Line) -> None:
+        cells = line.cells
         total = Total(table.location(row, cells[0].col))
         numbers = []
-        for cell in cells:
+        for cell, text, number in zip(cells, line.texts, line.numbers):
             lead = len(cell.text) - len(cell.text.lstrip())
             slash = SLASH_TOTAL.match(cell.text.strip())
             if slash:
@@ -444,10 +498,9 @@ class _Reader:
                 self._grade_cells(table, cells)
                 self.form.totals.append(total)
                 return
-            figure = _score_figure(table, cell)
-            if figure is not None:
-                numbers.append(figure)
-        total.is_score = "得分" in compact(cells[0].text) or any(grade_of(c.text) for c in cells)
+            if _is_score(text, number):
+                numbers.append(_score_figure(table, cell, number))
+        total.is_score = "得分" in line.texts[0] or any(grade_of(c.text) for c in cells)
         if len(numbers) >= 2:
             total.weight, total.score = numbers[-2], numbers[-1]
         elif numbers:
@@ -471,17 +524,19 @@ class _Reader:
             if match and grade_of(match.group(1)):
                 self.form.grades.append(Grade(match.group(1), grade_of(match.group(1)), table.location(cell.row, cell.col)))
 
-    def _funds(self, table: Table, row: int, cells: list[Cell]) -> None:
-        numbers = [(c, f) for c in cells if (f := _number(table, c, None)) is not None
-                   and not WEIGHT_ONLY_CELL.match(compact(c.text))]
+    def _funds(self, table: Table, row: int, line: _Line) -> None:
+        cells = line.cells
+        numbers = [(c, Figure(n.text, n.value, n.unit, n.decimals, table.location(c.row, c.col)))
+                   for c, t, n in zip(cells, line.texts, line.numbers)
+                   if n is not None and not WEIGHT_ONLY_CELL.match(t)]
         if len(numbers) < 2:
-            self._groups_only(table, row, cells)
+            self._groups_only(table, row, line)
             return
         roles = self.header.roles
         if len(numbers) > len(roles):
             numbers = numbers[-len(roles):]
         if len(numbers) < len(roles):  # a short row: keep the cells that sit under their header
-            by_col = dict(roles)
+            by_col = self.header.role_of
             assigned = [(by_col[c.col], f) for c, f in numbers if c.col in by_col]
             if len(assigned) < len(numbers):
                 self.form.gaps.append((table.location(row, cells[0].col), "预算执行情况行的数字与表头列对不上"))
@@ -494,74 +549,76 @@ class _Reader:
             if figure.unit is None or role in ("weight", "score"):
                 figure = Figure(figure.text, figure.value, unit, figure.decimals, figure.location)
             figures.setdefault(role, []).append(figure)
-        label = " ".join(compact(c.text) for c in cells if parse_cell(c.text) is None)
-        found = [w for c in cells for w in label_weights(c.text, table.location(c.row, c.col))]
+        label = " ".join(t for t, n in zip(line.texts, line.numbers) if n is None)
+        found = [w for c in cells for w in _cell_weights(table, c)]
         self.form.funds.rows.append(FundsRow(label, row, table, figures, found[0] if found else None))
 
-    def _labels(self, table: Table, cells: list[Cell], before: int) -> list[Cell]:
-        """Indicator labels of a row: text cells left of its first number, within the
-        header's label columns (or carrying a weight), that are not target values."""
-        out = []
-        for cell in cells:
-            if cell.col >= before:
-                break
-            text = compact(cell.text)
-            if not text or DASH_CELL.match(text) or parse_cell(text) is not None:
-                continue
-            if LABEL_WEIGHT.search(text) or (cell.col <= self.header.label_limit + 1 and not VALUE_LIKE.search(text)):
-                out.append(cell)
-        return out
-
-    def _groups_only(self, table: Table, row: int, cells: list[Cell]) -> None:
+    def _groups_only(self, table: Table, row: int, line: _Line) -> None:
         """A row without numbers: its weighted labels declare groups ("年度目标1: (10分)");
         a lone short label in an indicator block declares a group without a weight yet."""
+        cells = line.cells
         declared = False
-        for cell in cells:
-            where = table.location(cell.row, cell.col)
-            weights = label_weights(cell.text, where)
-            if weights and not WEIGHT_ONLY_CELL.match(compact(cell.text)):
-                self.declare(cell.text, cell.col, where, weights)
+        for cell, text in zip(cells, line.texts):
+            weights = _cell_weights(table, cell)
+            if weights and not WEIGHT_ONLY_CELL.match(text):
+                self.declare(cell.text, cell.col, table.location(cell.row, cell.col), weights)
                 declared = True
         if declared or self.header.kind != "indicators" or len(cells) != 1:
             return
-        text = compact(cells[0].text)
+        text = line.texts[0]
         if len(text) <= 12 and cells[0].col <= self.header.label_limit and not VALUE_LIKE.search(text):
             self.declare(cells[0].text, cells[0].col, table.location(row, cells[0].col), [])
 
-    def _indicator(self, table: Table, row: int, cells: list[Cell]) -> None:
-        numbers = [(c, f) for c in cells if (f := _score_figure(table, c)) is not None]
+    def _indicator(self, table: Table, row: int, line: _Line) -> None:
+        cells = line.cells
+        numbers = [(c, n) for c, t, n in zip(cells, line.texts, line.numbers) if _is_score(t, n)]
         if not numbers:
-            self._groups_only(table, row, cells)
+            self._groups_only(table, row, line)
             return
         roles = self.header.roles
         if len(numbers) >= len(roles):
-            pairs = list(zip(roles, (f for _, f in numbers[-len(roles):])))
-            first_number = numbers[-len(roles)][0].col
+            numbers = numbers[-len(roles):]
+            placed = zip(roles, numbers)
         else:  # a short row: each number must sit under its own column
-            by_col = dict(roles)
+            by_col = self.header.role_of
             if not all(c.col in by_col for c, _ in numbers):
                 self.form.gaps.append((table.location(row, cells[0].col), "指标行的分值/得分与表头列对不上"))
                 return
-            pairs = [((c.col, by_col[c.col]), f) for c, f in numbers]
-            first_number = numbers[0][0].col
-        weight_cols = [c for c, r in roles if r == "weight"]
-        weights: list[Figure | None] = [None] * len(weight_cols)
+            placed = [((c.col, by_col[c.col]), (c, n)) for c, n in numbers]
+        first_number = numbers[0][0].col
+        weight_slot = self.header.weight_slot
+        weights: list[Figure | None] = [None] * len(weight_slot)
         score = None
-        for (col, role), figure in pairs:
+        for (col, role), (cell, number) in placed:
             if role == "weight":
-                weights[weight_cols.index(col)] = figure
+                weights[weight_slot[col]] = _score_figure(table, cell, number)
             else:
-                score = figure
-        labels = self._labels(table, cells, first_number)
+                score = _score_figure(table, cell, number)
+        # one pass over the cells left of the numbers and right of them: labels (text cells within
+        # the header's label columns, or carrying a weight, that are not target values), the
+        # target/actual values, a "——" marking a subtotal, and a scoring rule's range ("得0-2分")
+        labels: list[Cell] = []
+        values: list[str] = []
+        rules: list[Cell] = []
+        subtotal = False
+        label_limit = self.header.label_limit + 1
+        for cell, text, number in zip(cells, line.texts, line.numbers):
+            if number is None and "分" in cell.text:
+                rules.append(cell)
+            if cell.col > first_number:
+                subtotal = subtotal or bool(DASH_CELL.match(text))
+            elif cell.col < first_number and not DASH_CELL.match(text):
+                if number is None and (LABEL_WEIGHT.search(text) or (cell.col <= label_limit and not VALUE_LIKE.search(text))):
+                    labels.append(cell)
+                else:
+                    values.append(cell.text.strip())
         for cell in labels:  # a label resets the deeper columns' labels
             self.carry = {c: t for c, t in self.carry.items() if c < cell.col}
             self.carry[cell.col] = cell.text
-        subtotal = any(DASH_CELL.match(compact(c.text)) for c in cells if c.col > first_number)
         for cell in labels if subtotal else labels[:-1]:
-            where = table.location(cell.row, cell.col)
-            found = label_weights(cell.text, where)
+            found = _cell_weights(table, cell)
             if found:
-                self.declare(cell.text, cell.col, where, found)
+                self.declare(cell.text, cell.col, table.location(cell.row, cell.col), found)
         if subtotal and labels and labels[-1].col < self.header.label_limit:
             last = labels[-1]
             group = self.declare(last.text, last.col, table.location(row, last.col), [])
@@ -573,13 +630,11 @@ class _Reader:
         label = label_cell.text if label_cell else ""
         where = table.location(row, label_cell.col if label_cell else first_number)
         parent = self.top()
-        values = [(c.text.strip(), table.location(c.row, c.col)) for c in cells
-                  if c.col < first_number and c not in labels and not DASH_CELL.match(compact(c.text))]
         leaf = Leaf(label, where, parent, weights=weights, score=score, values=values,
                     label_weights=label_weights(label, where) if label_cell else [],
                     path=[self.carry[c] for c in sorted(self.carry)])
-        for cell in cells:
-            match = RULE_RANGE.search(cell.text) if parse_cell(cell.text) is None else None
+        for cell in rules:
+            match = RULE_RANGE.search(cell.text)
             if match and cell is not label_cell:
                 leaf.rule_max = _span_figure(cell.text, match, "hi", table.location(cell.row, cell.col))
         parent.children.append(leaf)
@@ -645,9 +700,7 @@ def score_forms(doc: Document) -> list[Form]:
             for paragraph in between:
                 reader.caption(paragraph)
         between = []
-        row = 0
-        while row < block.n_rows:
-            row += reader.row(block, row)
+        reader.read(block)
         if reader.form is not None and block.index not in reader.form.tables:
             reader.form.tables.append(block.index)
     reader.finish()
@@ -736,16 +789,32 @@ def named(form: Form, name: str) -> Group | list[Leaf] | None:
     key = _name_key(name)
     if not key:
         return None
+    groups, filed = _names(form)
+    if key in groups:
+        return groups[key]
+    return list(filed[key]) if key in filed else None
+
+
+@once_per
+def _names(form: Form) -> tuple[dict[str, Group], dict[str, list[Leaf]]]:
+    """The form's groups by name (the first of a name) and its indicators by the names of the
+    labels above them: every sentence naming a group looks it up here."""
+    groups: dict[str, Group] = {}
     for group in form.groups():
-        if _name_key(group.name) == key:
-            return group
-    leaves = [leaf for leaf in form.leaves() if any(_name_key(name_of(label)) == key for label in leaf.path[:-1])]
-    return leaves or None
+        groups.setdefault(_name_key(group.name), group)
+    filed: dict[str, list[Leaf]] = {}
+    for leaf in form.leaves():
+        for key in dict.fromkeys(_name_key(name_of(label)) for label in leaf.path[:-1]):
+            filed.setdefault(key, []).append(leaf)
+    return groups, filed
+
+
+_NAME_NOISE = re.compile(r"整体支出|整体|总体")
 
 
 def _name_key(name: str) -> str:
     """Names compared without the words reports add: "部门整体支出绩效" is "部门绩效"."""
-    return re.sub(r"整体支出|整体|总体", "", name)
+    return _NAME_NOISE.sub("", name)
 
 
 GENERIC_WORDS = re.compile(

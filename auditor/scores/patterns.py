@@ -31,6 +31,9 @@ FUNDS_ROLES = (
     ("budget", re.compile(r"预算")),
 )
 FUNDS_HEADER_NEEDS = ("executed", "budget")
+# Words a header row must hold somewhere: a score column's (SCORE_HEADER) or an 执行数 column's
+# (FUNDS_ROLES "executed"); most rows are ruled out by these substring tests before any pattern.
+HEADER_WORDS = ("得分", "评分", "执行数", "执行金额", "支出数", "决算数")
 FUNDS_ROW_LABEL = re.compile(r"情况|项目资金|资金来源")  # the block's own label cell, not a column
 
 # A weight written into a label: "产出指标（50分）", "年度目标1: (10分)", "（20分）".
@@ -44,6 +47,8 @@ CODE = re.compile(r"^(?P<code>[A-Z]\d*)(?=[\u4e00-\u9fff“\"A-Z])")
 TOTAL_LABEL = re.compile(r"^(?:总分|合计|总计|综合得分|总得分|得分合计|自评总分|评价总分|综合评分|总分值)[:：]?$")
 # "100分 / 96" written in one cell: weight / score.
 SLASH_TOTAL = re.compile(r"^(?P<w>\d+(?:\.\d+)?)\s*分?\s*/\s*(?P<s>\d+(?:\.\d+)?)\s*分?$")
+# A total row without a label: a lone "100分", or "100分 / 96".
+UNLABELLED_TOTAL = re.compile(r"^\d+(?:\.\d+)?分$|^\d.*/")
 FORM_START = re.compile(r"^(?:项目(?:支出)?名称|专项名称|单位名称|部门名称|(?:市级|县级)?预算部门名称)[:：]?$")
 FORM_TITLE = re.compile(r"(?:自评|评价)表|指标体系")
 GRADE_LABEL = re.compile(r"等次|等级|评级|评价结果|自评结果")
@@ -87,19 +92,46 @@ def name_of(label: str) -> str:
     return re.sub(r"[“”\"'：:，,。（）()]", "", text)
 
 
-_GRADE_INITIAL = re.compile("[优良中合]")
-_DIGIT = re.compile(r"\d")
+# What stands between a stated band's last digit and its grade word (优良中合…): at most 11 of these
+# characters, spaces aside ("90分（含）以上为优", "80-90分（含）的评为“良”").
+_BAND_TAIL = frozenset("分（(含）)以上及的为评定属于“\"")
+_BAND_TAIL_MAX = 11
+
+
+def _digit_before(text: str, at: int) -> bool:
+    """Whether a digit precedes position ``at`` across band-tail characters only."""
+    seen = 0
+    for at in range(at - 1, -1, -1):
+        ch = text[at]
+        if ch.isdecimal():  # what \d matches
+            return True
+        if ch.isspace():  # what compact() removes
+            continue
+        if ch not in _BAND_TAIL or seen == _BAND_TAIL_MAX:
+            return False
+        seen += 1
+    return False
 
 
 def stated_bands(texts) -> tuple[tuple[str, Decimal], ...] | None:
     """Grade bands a document states ("90分（含）以上为优", "80-90分为良"), best first;
     None unless at least 优 and one lower grade are stated."""
+    # A document has thousands of texts and scanning them with a regex costs more than the rest of
+    # the check: the texts are joined (NUL apart: no band spans a NUL, so each NUL-delimited piece
+    # reads as its text does) and only the pieces where a grade word's first character follows a
+    # digit across band words are read with BAND_STATED, in order.
+    joined = "\x00".join(texts)
+    starts = set()
+    for initial in "优良中合":
+        at = joined.find(initial)
+        while at != -1:
+            if _digit_before(joined, at):
+                starts.add(joined.rfind("\x00", 0, at) + 1)
+            at = joined.find(initial, at + 1)
     lows: dict[str, Decimal] = {}
-    for text in texts:
-        # every grade word of BAND_STATED starts with one of these: most texts are ruled out cheaply
-        if not _GRADE_INITIAL.search(text) or not _DIGIT.search(text):
-            continue
-        for match in BAND_STATED.finditer(compact(text)):
+    for start in sorted(starts):
+        end = joined.find("\x00", start)
+        for match in BAND_STATED.finditer(compact(joined[start:end if end != -1 else len(joined)])):
             grade = GRADES[match["g"]]
             lows.setdefault(grade, Decimal(match["lo"]))
     if "优" not in lows or len(lows) < 2:

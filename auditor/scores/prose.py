@@ -19,7 +19,7 @@ The grammar (over one paragraph, full-width forms folded):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from auditor.memo import once_per
 from auditor.model import Document, Figure, Location, Paragraph
@@ -37,9 +37,15 @@ OVERALL = re.compile(
     rf"(?:(?:自评|评价|综合评价|综合|考评)得分(?:为|是)?\s*(?P<s1>{NUM})\s*分(?:[，,]\s*[^。；;]{{0,24}}?{GRADE_AFTER})?)"
     rf"|(?:得分(?:为|是)?\s*(?P<s2>{NUM})\s*分[，,]\s*[^。；;]{{0,24}}?{GRADE_AFTER.replace('?P<g>', '?P<g2>')})"
 )
-SUB_SCORE = re.compile(rf"(?:(?<![扣减加满])得(?:分)?(?:为)?|(?<=[，,；;。])的)\s*(?P<n>{NUM})\s*分(?![值数率])")
-SEGMENT = re.compile(r"[（(]\d{1,2}[）)]|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|(?<!\d)\d{1,2}、")
+# SUB_SCORE and SEGMENT open with a lookahead on their first character: with no literal prefix re
+# tries every alternative at every position, and one test rules most positions out (twice as fast)
+SUB_SCORE = re.compile(rf"(?=[得的])(?:(?<![扣减加满])得(?:分)?(?:为)?|(?<=[，,；;。])的)\s*(?P<n>{NUM})\s*分(?![值数率])")
+SEGMENT = re.compile(
+    r"(?=[（(一二三四五六七八九十\d])"
+    r"(?:[（(]\d{1,2}[）)]|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|(?<!\d)\d{1,2}、)"
+)
 CLAUSE_BREAK = re.compile(r"[。；;，,：:！!？?]")
+SENTENCE_END = re.compile(r"[。；;]")
 SELF_REFERENCE = re.compile(r"^(?:此项|该项|本项)(?:指标)?$")
 HEADING_NAME = re.compile(r"^\s*([\u4e00-\u9fff“”\"]{2,16}?)(?=[\s：:，,。（(]|方面|情况|$)")
 WHOLE_DEPARTMENT = re.compile(r"整体")
@@ -70,8 +76,8 @@ class ProseTotal:
         return [f for f in (self.weight, self.score) if f] + self.parts
 
 
-def _figure(paragraph: Paragraph, match: re.Match, group: str) -> Figure:
-    return span_figure(paragraph.text, *match.span(group), paragraph.location)
+def _figure(paragraph: Paragraph, where: Location, match: re.Match, group: str) -> Figure:
+    return span_figure(paragraph.text, *match.span(group), where)
 
 
 def _clause_before(text: str, start: int) -> str:
@@ -80,9 +86,9 @@ def _clause_before(text: str, start: int) -> str:
     return pieces[-1].strip() if pieces else ""
 
 
-def _heading(text: str, start: int) -> str:
+def _heading(text: str, segments: list[re.Match], start: int) -> str:
     """The name a numbered segment starts with: "2、预算管理 我局…" → "预算管理"."""
-    markers = [m for m in SEGMENT.finditer(text) if m.end() <= start]
+    markers = [m for m in segments if m.end() <= start]
     if not markers:
         return ""
     match = HEADING_NAME.match(text[markers[-1].end():])
@@ -91,16 +97,23 @@ def _heading(text: str, start: int) -> str:
 
 def read_paragraph(paragraph: Paragraph) -> list[ProseTotal]:
     text = normalise(paragraph.text)
+    if "得" not in text:  # every total states a score with 得 (得分, 实得, 评价得)
+        return []
+    where = paragraph.location
     found: list[ProseTotal] = []
     taken: list[tuple[int, int]] = []
-    for match in GROUP_TOTAL.finditer(text):
+    groups = list(GROUP_TOTAL.finditer(text))
+    # the numbered-segment markers before the last group total's weight, where names and sub-scores
+    # start (no marker straddles a weight, so the scan stops there: one long paragraph is most of the cost)
+    segments = list(SEGMENT.finditer(text, 0, groups[-1].start("w"))) if groups else []
+    for match in groups:
         name = _clause_before(text, match.start())
         if SELF_REFERENCE.match(name) or not name:
-            name = _heading(text, match.start()) or name
-        found.append(ProseTotal(name=name, score=_figure(paragraph, match, "s"), paragraph=paragraph,
-                                weight=_figure(paragraph, match, "w")))
+            name = _heading(text, segments, match.start()) or name
+        found.append(ProseTotal(name=name, score=_figure(paragraph, where, match, "s"), paragraph=paragraph,
+                                weight=_figure(paragraph, where, match, "w")))
         taken.append(match.span())
-    for match in OVERALL.finditer(text):
+    for match in OVERALL.finditer(text) if "得分" in text else ():  # both its forms say 得分
         if any(a <= match.start() < b for a, b in taken):
             continue
         group = "s1" if match.group("s1") else "s2"
@@ -108,24 +121,25 @@ def read_paragraph(paragraph: Paragraph) -> list[ProseTotal]:
         grade = None
         if grade_group:
             word = match.group(grade_group)
-            grade = ProseGrade(word, grade_of(word), replace(paragraph.location, start=match.start(grade_group),
-                                                             end=match.end(grade_group)))
-        sentence_start = max((m.end() for m in re.finditer(r"[。；;]", text[:match.start()])), default=0)
-        stop = re.search(r"[。；;]", text[match.end():])
-        sentence = text[sentence_start:match.end() + stop.start() if stop else len(text)]
-        found.append(ProseTotal(name="", score=_figure(paragraph, match, group), paragraph=paragraph,
+            grade = ProseGrade(word, grade_of(word), where.with_span(*match.span(grade_group)))
+        sentence_start = max(text.rfind(mark, 0, match.start()) for mark in "。；;") + 1
+        stop = SENTENCE_END.search(text, match.end())
+        sentence = text[sentence_start:stop.start() if stop else len(text)]
+        found.append(ProseTotal(name="", score=_figure(paragraph, where, match, group), paragraph=paragraph,
                                 overall=True, subject=sentence, grade=grade))
         taken.append(match.span())
     found.sort(key=lambda t: t.score.location.start)
+    if not groups:  # no group total: no sub-scores to collect
+        return found
     # sub-scores: the 得N分 of the segment that each group total closes
-    boundaries = sorted({m.start() for m in SEGMENT.finditer(text)} | {t.score.location.end for t in found})
+    boundaries = sorted({m.start() for m in segments} | {t.score.location.end for t in found})
     for total in found:
         if total.overall:
             continue
         start = max([b for b in boundaries if b < total.weight.location.start] + [0])
         for match in SUB_SCORE.finditer(text, start, total.weight.location.start):
             if not any(a <= match.start() < b for a, b in taken):
-                total.parts.append(_figure(paragraph, match, "n"))
+                total.parts.append(_figure(paragraph, where, match, "n"))
     return found
 
 

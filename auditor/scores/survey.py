@@ -70,7 +70,10 @@ def _numbers(table: Table, row: int, unit: str) -> list[Figure]:
 def read_survey(table: Table) -> Survey | None:
     header = None
     for row in range(min(3, table.n_rows)):
-        texts = {c.col: compact(c.text) for c in table.row_origins(row) if compact(c.text)}
+        origins = table.row_origins(row)
+        if not any("选" in c.text for c in origins):  # no 选项 column: most tables, told without patterns
+            continue
+        texts = {c.col: text for c in origins if (text := compact(c.text))}
         option = [c for c, t in texts.items() if OPTION_HEADER.search(t)]
         value = [c for c, t in texts.items() if VALUE_HEADER.search(t)]
         count = [c for c, t in texts.items() if COUNT_HEADER.search(t) and not VALUE_HEADER.search(t)]
@@ -84,14 +87,16 @@ def read_survey(table: Table) -> Survey | None:
     survey = Survey(table)
     for row in range(start + 1, table.n_rows):
         label = " ".join(compact(c.text) for c in table.row_origins(row) if parse_cell(c.text) is None)
-        numbers = _numbers(table, row, "人")
         if VALID.search(label):
+            numbers = _numbers(table, row, "人")
             survey.valid = numbers[-1] if numbers else None
             continue
         if AVERAGE.search(label):
+            numbers = _numbers(table, row, "人")
             survey.average = _as_score(numbers[-1]) if numbers else None
             continue
         if TOTAL.search(label):
+            numbers = _numbers(table, row, "人")
             if numbers:
                 survey.total = _as_score(numbers[-1])
                 survey.full_marks = _as_score(numbers[0]) if len(numbers) > 1 else None

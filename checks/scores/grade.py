@@ -10,6 +10,7 @@ from auditor.registry import Check, register
 from auditor.scores.forms import score_forms
 from auditor.scores.patterns import STANDARD_BANDS, grade_for, stated_bands
 from auditor.scores.prose import prose_totals
+from auditor.scores.texts import document_texts
 
 
 @register
@@ -33,21 +34,22 @@ class GradeMatchesScore(Check):
     code = "PRF022"
 
     def run(self, doc: Document) -> Iterable[Finding | Checked]:
-        texts = [p.text for p in doc.paragraphs] + [c.text for t in doc.all_tables for c in t.cells]
-        bands = stated_bands(texts)
+        stated: list[tuple[Figure, str, str, Location]] = []  # score, grade word as printed, grade, where
+        for form in score_forms(doc):
+            scores = [t.score or t.single for t in form.totals if (t.score or t.single) is not None]
+            if scores:
+                stated += [(scores[-1], grade.word, grade.grade, grade.location) for grade in form.grades]
+        stated += [(total.score, total.grade.word, total.grade.grade, total.grade.location)
+                   for total in prose_totals(doc) if total.grade is not None]
+        if not stated:  # the bands are read only when a grade needs them
+            return
+        paragraphs, cells = document_texts(doc)
+        bands = stated_bands(paragraphs + cells)
         severity = Severity.ERROR if bands else Severity.WARNING
         bands = bands or STANDARD_BANDS
         source = "文件所列等次标准" if severity is Severity.ERROR else "标准等次（优≥90、良80-90、中60-80、差<60）"
-        for form in score_forms(doc):
-            scores = [t.score or t.single for t in form.totals if (t.score or t.single) is not None]
-            if not scores:
-                continue
-            for grade in form.grades:
-                yield self._compare(scores[-1], grade.word, grade.grade, grade.location, bands, severity, source)
-        for total in prose_totals(doc):
-            if total.grade is not None:
-                yield self._compare(total.score, total.grade.word, total.grade.grade, total.grade.location,
-                                    bands, severity, source)
+        for score, word, grade, where in stated:
+            yield self._compare(score, word, grade, where, bands, severity, source)
 
     def _compare(self, score: Figure, word: str, grade: str, where: Location, bands, severity, source):
         earned = grade_for(score.value, bands)

@@ -14,6 +14,11 @@ from auditor.relations import check_value
 from auditor.rounding import Quantity
 from auditor.scores.forms import label_of, score_forms
 from auditor.scores.patterns import NEGATIVE_FORMULA, NEGATIVE_OPS, POSITIVE_FORMULA, POSITIVE_OPS, QUANTITY
+from auditor.scores.texts import document_texts
+
+# Both formulas name 正向指标/反向指标; before normalising, 向 and 标 are printed as such and 指 is 指
+# or the squared 🈯 (U+1F22F) — the only characters normalise() turns into them.
+FORMULA_HINTS = ("向指标", "向\U0001F22F标")
 
 
 @register
@@ -36,8 +41,11 @@ class IndicatorFormula(Check):
     severity = Severity.WARNING
 
     def run(self, doc: Document) -> Iterable[Finding | Checked]:
-        text = normalise("\n".join(p.text for p in doc.paragraphs) +
-                         "\n".join(c.text for t in doc.all_tables for c in t.cells))
+        paragraphs, cells = document_texts(doc)
+        raw = "\n".join(paragraphs) + "\n".join(cells)
+        if not any(hint in raw for hint in FORMULA_HINTS):  # most documents: no need to normalise them whole
+            return
+        text = normalise(raw)
         positive, negative = bool(POSITIVE_FORMULA.search(text)), bool(NEGATIVE_FORMULA.search(text))
         if not (positive or negative):
             return
@@ -46,7 +54,7 @@ class IndicatorFormula(Check):
                 weight = leaf.weights[-1] if leaf.weights else None
                 if weight is None or leaf.score is None or len(leaf.values) < 2:
                     continue
-                target, actual = _quantity(leaf.values[0][0]), _quantity(leaf.values[-1][0])
+                target, actual = _quantity(leaf.values[0]), _quantity(leaf.values[-1])
                 if target is None or actual is None or target[2] != actual[2] or target[1] == 0:
                     continue
                 op, a, _ = target
@@ -61,7 +69,7 @@ class IndicatorFormula(Check):
                 yield check_value(
                     self, leaf.score, expected, (weight,),
                     stated_label=f"「{label_of(leaf)}」得分",
-                    expected_label=f"权重×{formula}（目标值 {leaf.values[0][0]}，完成值 {leaf.values[-1][0]}）",
+                    expected_label=f"权重×{formula}（目标值 {leaf.values[0]}，完成值 {leaf.values[-1]}）",
                     arithmetic=f"{weight.text} × min({formula}, 1)",
                     relation=("indicator-formula", leaf.score.location),
                 )
