@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Iterator
 
 from auditor.model import Figure, Table
@@ -68,7 +68,7 @@ class Line:
     section: str = ""  # the nearest section heading row above ("二、机关运行经费")
     printed_code: str = ""  # the code as printed, also when malformed ("2080l01")
 
-    @property
+    @cached_property  # asked for by every check that picks lines by their words
     def label(self) -> str:
         return plain(self.name)
 
@@ -81,7 +81,12 @@ class Line:
         return [f for f in self.amounts.values() if f is not None]
 
     def is_empty(self) -> bool:
-        return all(f is None or is_blank(f) for f in self.amounts.values())
+        """No printed amount: every cell blank or unreadable."""
+        return not self._printed
+
+    @cached_property  # asked for every row a message names; the amounts are final once the line is read
+    def _printed(self) -> bool:
+        return any(f is not None and f.text for f in self.amounts.values())
 
 
 @dataclass(eq=False)
@@ -125,10 +130,11 @@ class Statement:
 
     def figures(self) -> Iterator[Figure]:
         """Every printed amount (blanks excluded)."""
-        for line in self.lines:
-            for figure in line.figures():
-                if not is_blank(figure):
-                    yield figure
+        for side in self.sides:
+            for line in side.lines:
+                for figure in line.amounts.values():
+                    if figure is not None and figure.text:
+                        yield figure
 
     def is_empty(self) -> bool:
         return next(self.figures(), None) is None

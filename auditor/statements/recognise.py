@@ -15,15 +15,16 @@ new side (收入 | 支出, or the blocks of the 基本支出明细表).
 
 from __future__ import annotations
 
+import itertools
 import re
 from decimal import Decimal
 
-from auditor.model import Document, Figure, Paragraph, Table
+from auditor.model import Cell, Document, Figure, Paragraph, Table
 from auditor.numbers import is_empty, normalise, parse_cell, without_spaces
 from auditor.statements.model import (
     ECONOMIC_LEVELS, FUNCTIONAL_LEVELS, Column, Kind, Line, Side, Statement, plain,
 )
-from auditor.tables import SERIAL_COLUMN, cell_unit, figure_grid, label_left_of, layout, table_unit
+from auditor.tables import SERIAL_COLUMN, cell_unit, figure_grid, label_left_of, layout
 
 SUMMARY = Kind("summary", "收入支出决算总表", False)
 INCOME = Kind("income", "收入决算表", True)
@@ -59,6 +60,9 @@ CODE_PART = re.compile(r"^\d{2,3}$|^\d{5}$|^\d{7}$")
 CODE_TEXT = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 CODE_PREFIX = re.compile(r"^(\d{3}(?:\d{2}){0,2})(?!\d)\s*(.*)$")
 NOTE_ROW = re.compile(r"^(?:注|说明|备注)\s*[:：]")
+DIGIT = re.compile(r"\d")
+SECTION_ROW = re.compile(r"^[一二三四五六七八九十]+、")
+ZERO = Decimal(0)
 EMPTY_TABLE_NOTE = re.compile(r"本表无数据|空表|无(?:此类|相关)?(?:收入|支出|收支)")
 
 
@@ -66,8 +70,10 @@ def title_and_kind(table: Table) -> tuple[str, Kind] | None:
     """The nearest line naming a standard table: caption lines (nearest first),
     then the first two rows of the table itself."""
     lines = [line.strip() for line in reversed(table.caption)]
-    lines += [c.text.strip() for c in table.cells if c.row < 2]
+    lines += [c.text.strip() for row in (0, 1) for c in table.row_origins(row)]
     for line in lines:
+        if "表" not in line:  # a title ends in 表 (and no other character normalises to it)
+            continue
         text = ATTACHMENT.sub("", without_spaces(normalise(line)))
         if not text or NOT_TITLE.match(text) or not TITLE_LINE.search(text):
             continue
@@ -89,27 +95,35 @@ def kind_of_title(text: str) -> Kind | None:
     return None
 
 
-def _column_roles(table: Table, start: int) -> list[str]:
+def _column_roles(table: Table, start: int, labels: list[str]) -> list[str]:
     """serial | code | text | amount | blank for every grid column."""
-    labels = _labels(table)
+    # the numbers and the count of words in each column's data rows, read in one pass over the
+    # grid (a cell merged down several rows counts once per row, as the column is read row by row)
+    column_numbers: list[list[str]] = [[] for _ in range(table.n_cols)]
+    column_words = [0] * table.n_cols
+    for cells in table.grid[start:]:
+        for col, cell in enumerate(cells):
+            if cell is not None and cell.col == col and cell.text:
+                text = cell.text.strip()
+                if not text:
+                    continue
+                if parse_cell(text) is not None:
+                    column_numbers[col].append(text)
+                elif not is_empty(text):
+                    column_words[col] += 1
     roles = []
-    for col in range(table.n_cols):
-        label = labels[col]
-        texts = [c.text.strip() for c in (table.cell_at(r, col) for r in range(start, table.n_rows))
-                 if c is not None and c.col == col and c.text.strip()]
-        numbers = [t for t in texts if parse_cell(t) is not None]
-        words = [t for t in texts if parse_cell(t) is None and not is_empty(t)]
+    for label, numbers, words in zip(labels, column_numbers, column_words):
         if SERIAL_COLUMN.search(label):
             roles.append("serial")
         elif CODE_LABEL.search(label) or label.rsplit("/", 1)[-1] in ("类", "款", "项"):
             roles.append("code")
         elif NAME_LABEL.search(label) and not numbers:
             roles.append("text")
-        elif (not label or NAME_LABEL.search(label)) and len(numbers) >= 3 and len(words) <= len(numbers) \
+        elif (not label or NAME_LABEL.search(label)) and len(numbers) >= 3 and words <= len(numbers) \
                 and all(CODE_PART.match(without_spaces(t)) for t in numbers):
             # an unlabelled column of 3/5/7-digit integers under "项目": the codes
             roles.append("code")
-        elif len(words) > len(numbers):
+        elif words > len(numbers):
             roles.append("text")
         elif numbers or label:
             roles.append("amount")
@@ -149,19 +163,21 @@ def _heading(label: str) -> str:
     return parts[-2] if len(parts) > 1 else ""
 
 
-def _code_and_name(table: Table, row: int, label_cols: list[int], roles: list[str],
+def _code_and_name(cells: list[Cell | None], label_cols: list[tuple[int, bool]],
                    previous: str | None) -> tuple[str | None, str, str]:
-    """(well-formed code or None, name, the code as printed)."""
+    """(well-formed code or None, name, the code as printed) of a row's label cells
+    (``label_cols``: each label column, and whether it is a code column)."""
     seen: set[int] = set()
     code_parts: list[str] = []
     names: list[str] = []
-    for col in label_cols:
-        cell = table.cell_at(row, col)
+    width = len(cells)
+    for col, is_code in label_cols:
+        cell = cells[col] if col < width else None
         if cell is None or id(cell) in seen:
             continue
         seen.add(id(cell))
-        text = without_spaces(normalise(cell.text))
-        if roles[col] == "code" and (not text or re.search(r"\d", text)):
+        text = without_spaces(normalise(cell.text)) if cell.text else ""
+        if is_code and (not text or DIGIT.search(text)):
             code_parts.append(text)
         elif text:
             names.append(text)
@@ -180,67 +196,74 @@ def _code_and_name(table: Table, row: int, label_cols: list[int], roles: list[st
     return code, "".join(names), digits
 
 
-def _figure(table: Table, row: int, col: int, unit: str | None,
-            grid: dict[tuple[int, int], Figure]) -> Figure | None | str:
-    """The amount at a cell origin: a Figure, a blank Figure, or the text that is not a number.
-    Printed amounts are the document's own figures (``grid``: auditor.tables), shared with every check."""
-    known = grid.get((row, col))
-    if known is not None:
-        return known
-    text = table.cell_at(row, col).text.strip()
-    if is_empty(text):
-        return Figure("", Decimal(0), unit, 2, table.location(row, col))
+def _unlisted(table: Table, cell: Cell) -> Figure | str | None:
+    """The amount of a cell origin that is not among the table's figures (auditor.tables):
+    None for a blank, a Figure for a number outside the table's data area, else the text
+    that is not a number."""
+    text = cell.text.strip()
+    if not text or is_empty(text):
+        return None
     number = parse_cell(text)
     if number is None:
         return text
-    return Figure(number.text, number.value, cell_unit(table, row, col, number), number.decimals,
-                  table.location(row, col))
+    return Figure(number.text, number.value, cell_unit(table, cell.row, cell.col, number), number.decimals,
+                  table.location(cell.row, cell.col))
 
 
 def _read_rows(statement: Statement, table: Table, start: int, roles: list[str],
                sides: list[tuple[list[int], list[int]]], keys: list[list[str]]) -> None:
-    economic = statement.kind is BASIC_DETAIL
-    levels = ECONOMIC_LEVELS if economic else FUNCTIONAL_LEVELS
+    levels = ECONOMIC_LEVELS if statement.kind is BASIC_DETAIL else FUNCTIONAL_LEVELS
+    related = statement.kind is RELATED_INFO
     unit = statement.unit
     previous: dict[int, str | None] = {}
-    section = statement.sides[0].heading if statement.kind is RELATED_INFO else ""
-    grid = figure_grid(table)
+    section = statement.sides[0].heading if related else ""
+    grid = figure_grid(table)  # the printed amounts are the document's own figures, shared with every check
+    # per side: its label columns (and which hold codes), its amount columns with their keys, its lines
+    plan = [([(col, roles[col] == "code") for col in label_cols], list(zip(keys[s], amount_cols)), amount_cols,
+             statement.sides[s].lines) for s, (label_cols, amount_cols) in enumerate(sides)]
     for row in range(start, table.n_rows):
-        for s, (label_cols, amount_cols) in enumerate(sides):
+        cells = table.grid[row]
+        width = len(cells)
+        for s, (label_cols, columns, amount_cols, lines) in enumerate(plan):
             amounts: dict[str, Figure | None] = {}
             texts: dict[str, str] = {}
-            for key, col in zip(keys[s], amount_cols):
-                cell = table.cell_at(row, col)
+            blanks: list[tuple[str, int]] = []  # their figures are made once the row is known to be data
+            for key, col in columns:
+                cell = cells[col] if col < width else None
                 if cell is None or cell.row != row or cell.col != col:
                     continue  # covered by a merged cell from elsewhere
-                value = _figure(table, row, col, unit, grid)
-                if isinstance(value, str):
-                    texts[key] = value
-                    amounts[key] = None
-                else:
-                    amounts[key] = value
-            code, name, printed = _code_and_name(table, row, label_cols, roles, previous.get(s))
-            numbers = [f for f in amounts.values() if f is not None and f.text]
-            if texts and not numbers and not any(re.search(r"\d", t) for t in texts.values()):
+                value = grid.get((row, col))
+                if value is None:
+                    value = _unlisted(table, cell)
+                    if value is None:
+                        blanks.append((key, col))
+                    elif isinstance(value, str):
+                        texts[key] = value
+                        value = None
+                amounts[key] = value
+            has_amount = len(amounts) > len(texts) + len(blanks)  # a printed amount on this side of the row
+            code, name, printed = _code_and_name(cells, label_cols, previous.get(s))
+            if texts and not has_amount and not any(DIGIT.search(t) for t in texts.values()):
                 continue  # a repeated header row ("项目 | 统计数"), not data
-            if not name and not printed and numbers:
+            if not name and not printed and has_amount:
                 name = label_left_of(table, row, amount_cols[0])
-            if not name and not printed and not numbers:
+            if not name and not printed and not has_amount:
                 continue
             if NOTE_ROW.match(name):
                 continue
             for key, text in texts.items():
                 statement.raw[(table.index, row, [c for k, c in zip(keys[s], amount_cols) if k == key][0])] = text
+            for key, col in blanks:  # a blank is a figure too: nothing printed, value 0
+                amounts[key] = Figure("", ZERO, unit, 2, table.location(row, col))
             if code:
                 previous[s] = code
-            if statement.kind is RELATED_INFO and re.match(r"^[一二三四五六七八九十]+、", name) and not numbers:
+            if related and SECTION_ROW.match(name) and not has_amount:
                 section = name
             level = levels.get(len(code)) if code else None
-            statement.sides[s].lines.append(Line(s, table, row, code, name, amounts, level, section, printed))
+            lines.append(Line(s, table, row, code, name, amounts, level, section, printed))
 
 
-def _keys(table: Table, amount_cols: list[int]) -> list[str]:
-    labels = _labels(table)
+def _keys(labels: list[str], amount_cols: list[int]) -> list[str]:
     keys: list[str] = []
     for col in amount_cols:
         key = labels[col] or f"第{col + 1}列"
@@ -250,13 +273,13 @@ def _keys(table: Table, amount_cols: list[int]) -> list[str]:
 
 def read_statement(table: Table, title: str, kind: Kind) -> Statement | None:
     info = layout(table)
-    roles = _column_roles(table, info.header_rows)
+    labels = _labels(table)
+    roles = _column_roles(table, info.header_rows, labels)
     sides = _sides(table, roles)
     if not sides:
         return None
-    keys = [_keys(table, amounts) for _, amounts in sides]
-    statement = Statement(kind, title, [table], table_unit(table), [])
-    labels = _labels(table)
+    keys = [_keys(labels, amounts) for _, amounts in sides]
+    statement = Statement(kind, title, [table], info.unit, [])
     for s, (label_cols, amount_cols) in enumerate(sides):
         heading = _heading(labels[label_cols[0]]) if label_cols else ""
         columns = [Column(k, c, table) for k, c in zip(keys[s], amount_cols)]
@@ -303,7 +326,7 @@ def recognise(doc: Document) -> tuple[list[Statement], list[tuple[Table, str]]]:
         title, kind = found
         statement = read_statement(block, title, kind)
         if statement is None and not any(parse_cell(c.text) for c in block.cells):
-            statement = Statement(kind, title, [block], table_unit(block), [])  # headers only: an empty table
+            statement = Statement(kind, title, [block], layout(block).unit, [])  # headers only: an empty table
         elif statement is None or (not statement.lines and not declared_empty(doc, block)):
             gaps.append((block, title))
             last = None
@@ -315,17 +338,22 @@ def recognise(doc: Document) -> tuple[list[Statement], list[tuple[Table, str]]]:
 
 def declared_empty(doc: Document, table: Table) -> bool:
     """A "本表无数据"/"空表" statement above, inside or right after the table."""
-    after: list[str] = []
     blocks = doc.blocks
-    start = next((i for i, b in enumerate(blocks) if b is table), len(blocks))
-    for block in blocks[start + 1:]:
+    try:
+        start = blocks.index(table) + 1  # blocks compare by identity
+    except ValueError:
+        start = len(blocks)
+    after: list[str] = []
+    for block in itertools.islice(blocks, start, None):
         if not isinstance(block, Paragraph):
             break
         after.append(block.text)
     # caption lines above the table's own title belong to the previous table ("说明：本表无数据")
     titles = [i for i, line in enumerate(table.caption) if TITLE_LINE.search(without_spaces(normalise(line)))]
     above = table.caption[titles[-1] + 1:] if titles else table.caption
-    return any(EMPTY_TABLE_NOTE.search(t) for t in above + [c.text for c in table.cells] + after)
+    # searched as one text: the note's words hold no line break, so no match spans two texts
+    text = "\n".join(above + [c.text for c in table.cells] + after)
+    return ("无" in text or "空表" in text) and EMPTY_TABLE_NOTE.search(text) is not None
 
 
 def labelled(statement: Statement) -> list[tuple[str, Figure]]:

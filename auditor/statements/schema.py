@@ -28,6 +28,7 @@ from auditor.statements.recognise import BASIC_DETAIL
 
 FUNCTIONAL_CODE = r"^\d{3}(?:\d{2}){0,2}$"
 ECONOMIC_CODE = r"^[35]\d{2}(?:\d{2})?$"
+ZERO = Decimal(0)
 SIGNED = re.compile(r"结转|结余|差额")
 NUMERIC, CODE, NON_NEGATIVE = "numeric", "code_format", "non_negative"
 
@@ -104,14 +105,15 @@ def schema(statement: Statement, signed_rows: frozenset[int] = frozenset()):
 
 
 def _may_fail(statement: Statement) -> bool:
-    pattern = re.compile(_code_pattern(statement))
     if statement.raw:
         return True
+    code = re.compile(_code_pattern(statement)).match
     for line in statement.lines:
-        if line.printed_code and not pattern.match(line.printed_code):
+        if line.printed_code and not code(line.printed_code):
             return True
-        if any(f is not None and f.value < 0 for f in line.amounts.values()):
-            return True
+        for figure in line.amounts.values():
+            if figure is not None and figure.value < ZERO:
+                return True
     return False
 
 

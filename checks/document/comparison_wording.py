@@ -9,9 +9,10 @@ from typing import Iterable
 from auditor.figures import paragraph_figures
 from auditor.findings import Checked, Finding
 from auditor.model import Document, Figure, Severity
-from auditor.numbers import format_amount, normalise, unit_scale
+from auditor.numbers import format_amount, unit_scale
 from auditor.registry import Check, register
 from auditor.rounding import quantity
+from checks.document._text import texts_holding
 
 BUDGET = re.compile(r"(?:年初|全年|调整后)?预算(?:数)?(?:为|是)?\s*$")
 FINAL = re.compile(r"决算(?:数)?(?:为|是)?\s*$")
@@ -44,9 +45,8 @@ class ComparisonWording(Check):
     code = "DOC004"
 
     def run(self, doc: Document) -> Iterable[Finding | Checked]:
-        for paragraph in doc.paragraphs:
-            text = normalise(paragraph.text)
-            # both patterns need a literal: most paragraphs are ruled out without running them
+        # both patterns need a literal: most paragraphs are ruled out without running them
+        for paragraph, _, _, text in texts_holding(doc, "决算", "增加", "减少", cells=False):
             words = list(WORD.finditer(text)) if "决算" in text else []
             if words:
                 yield from self._words(paragraph, text, words)

@@ -31,11 +31,11 @@ class EmptyTableStatement(Check):
 
     def run(self, doc: Document) -> Iterable[Finding | Checked]:
         for statement in book(doc).statements:
-            nonzero = [f for f in statement.figures() if f.value != 0]
             said_here = declared_empty(doc, statement.table)
             said_in_text = none_statement(doc, statement.kind.key) if statement.kind.key in SUBJECT else None
             if not (said_here or said_in_text):
                 continue
+            nonzero = [f for f in statement.figures() if f.value != 0]
             if not nonzero:
                 yield Checked(tuple(statement.figures()))
                 continue

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterable
 
-from auditor.doctype import document_type
 from auditor.findings import Finding
 from auditor.model import Document, Severity
 from auditor.registry import Check, register
 from auditor.statements import book
 from auditor.statements.recognise import (BASIC_DETAIL, EXPENSE, FISCAL_SUMMARY, GENERAL_EXPENSE, GOV_FUND,
                                           INCOME, STATE_CAPITAL, SUMMARY, THREE_PUBLIC)
+from checks.document._cover import disclosure
 from checks.document._tables import none_statement, toc_entries
 
 CORE = (SUMMARY, INCOME, EXPENSE, FISCAL_SUMMARY, GENERAL_EXPENSE, BASIC_DETAIL, THREE_PUBLIC, GOV_FUND)
@@ -40,7 +40,7 @@ class RequiredTables(Check):
     code = "DOC001"
 
     def run(self, doc: Document) -> Iterable[Finding]:
-        info = document_type(doc)
+        info = disclosure(doc)
         required = REQUIRED.get(info.kind)
         if required is None or info.source is None:
             return
@@ -51,10 +51,9 @@ class RequiredTables(Check):
                                relation=("required-tables", "none"))
             return
         present = Counter(s.kind.key for s in statements)
-        toc = toc_entries(doc)
         for kind in required:
             if present[kind.key] == 0 and none_statement(doc, kind.key) is None:
-                listed = toc.get(kind.key)
+                listed = toc_entries(doc).get(kind.key)
                 where = listed or info.source.location
                 note = f"（目录中列有此表：{listed.describe()}）" if listed else ""
                 yield self.finding(f"缺少{kind.name}{note}", location=where, relation=("required-table", kind.key))

@@ -23,15 +23,11 @@ RESIDUE = re.compile("|".join(f"(?P<{key}>{pattern})" for key, (_, pattern) in K
 
 # What a text holding any residue must contain, one clue per kind above (keep them in step):
 # a placeholder's X/×/*, a doubled word, 持平, a bracket left empty or opening on 或, "__", 填写.
-# These scans are quick; the alternation above, which re cannot skip through, runs only after.
-_PLACEHOLDER_CHAR = re.compile(r"[XＸ×*＊x]")
-_DOUBLED = re.compile("|".join(word + word for word in DOUBLED_WORDS))
-_BRACKET = re.compile(r"[(（]\s*[)）或]")
-
-
-def _may_hold_residue(text: str) -> bool:
-    return bool("持平" in text or "__" in text or "填写" in text or _PLACEHOLDER_CHAR.search(text)
-                or _BRACKET.search(text) or _DOUBLED.search(text))
+# One search for them over the whole document is quick (every branch opens on a literal, so re
+# skips to the characters that can start one); the alternation above, which re cannot skip
+# through, runs only on the texts holding a clue.
+CLUE = re.compile("|".join(["X", "Ｘ", "×", r"\*", "＊", "x", "持平", "__", "填写", r"\(\s*[)）或]", r"（\s*[)）或]"]
+                           + [word + word for word in DOUBLED_WORDS]))
 
 
 @register
@@ -51,7 +47,7 @@ class TemplateResidue(Check):
     severity = Severity.WARNING
 
     def run(self, doc: Document) -> Iterable[Finding]:
-        for where, match, text in text_spans(doc, RESIDUE, needs=_may_hold_residue):
+        for where, match, text in text_spans(doc, RESIDUE, needs=CLUE):
             kind = KINDS[match.lastgroup if match.lastgroup in KINDS else "doubled"][0]
             found = text[match.start():match.end()]
             yield self.finding(f"{kind}：“{found}”", location=where, relation=("residue", where))

@@ -6,18 +6,19 @@ import re
 from dataclasses import replace
 from typing import Iterable
 
-from auditor.doctype import document_type
 from auditor.findings import Finding
 from auditor.model import Document, Paragraph, Severity
 from auditor.numbers import normalise
 from auditor.registry import Check, register
+from checks.document._cover import disclosure
 from checks.document._text import text_spans
 
 YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年(?!\s*\d{1,2}\s*月)")  # a year, not a date
 AS_OF = re.compile(r"截[至止]\s*(20\d{2})\s*年\s*12\s*月\s*31\s*日")
 VERSUS = re.compile(r"(?:与|比|较|同比)\s*(20\d{2})\s*年度?(?:相比|同期)?")
 TITLE_LENGTH = 40  # longer caption lines are running text, not titles
-TRUNCATED = re.compile(r"(?<!\d)(?:20\d|2\d|20)\s+年度?|(?<![\d])20\d年度")
+# "20 年", "202 年度", "202年度": opening on the literal 2 lets re skip to the 2s of the text
+TRUNCATED = re.compile(r"2(?<!\d2)(?:(?:0\d|\d|0)\s+年度?|0\d年度)")
 
 
 @register
@@ -38,8 +39,8 @@ class YearConsistency(Check):
     severity = Severity.WARNING
 
     def run(self, doc: Document) -> Iterable[Finding]:
-        info = document_type(doc)
-        for where, match, text in text_spans(doc, TRUNCATED, needs="年"):
+        info = disclosure(doc)
+        for where, match, text in text_spans(doc, TRUNCATED, needs=TRUNCATED):
             yield self.finding(f"年份不完整：“{text[match.start():match.end()].strip()}”", location=where,
                                relation=("year", where))
         if info.year is None:
@@ -48,7 +49,7 @@ class YearConsistency(Check):
         for where, match, _ in text_spans(doc, AS_OF, needs="截"):
             if int(match.group(1)) != n:
                 yield self._wrong(where, match.group(1), n, f"“截至…12月31日”应为报告年度{n}年")
-        for where, match, _ in text_spans(doc, VERSUS, cells=False, needs="年"):
+        for where, match, _ in text_spans(doc, VERSUS, cells=False, needs=VERSUS):
             if int(match.group(1)) not in (n - 1,) and not (info.kind == "budget" and int(match.group(1)) == n):
                 yield self._wrong(where, match.group(1), n - 1, f"与上年比较的年份应为{n - 1}年")
         for paragraph in _titles(doc):
@@ -68,5 +69,5 @@ def _titles(doc: Document) -> Iterable[Paragraph]:
     caption_texts = {line for table in doc.tables for line in table.caption if len(line) <= TITLE_LENGTH}
     for paragraph in doc.paragraphs:
         text = paragraph.text.strip()
-        if paragraph.heading_level or text in caption_texts or re.search(r"\.{4,}|…{2,}", text):
+        if paragraph.heading_level or text in caption_texts or "...." in text or "……" in text:  # 目录 leaders
             yield paragraph

@@ -12,7 +12,7 @@ and breaks no relation that holds.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import ClassVar, Iterable, Iterator
 
@@ -27,14 +27,23 @@ from auditor.memo import once_per
 from auditor.model import Document, Figure, Location, Severity
 from auditor.numbers import format_amount, unit_scale
 from auditor.registry import Check
-from auditor.rounding import Outcome, Verdict, compare, quantity, round_half_up, total
+from auditor.rounding import (
+    ZERO,
+    Outcome,
+    Verdict,
+    compare,
+    is_exact,
+    quantity,
+    round_half_up,
+    total,
+)
 from auditor.statements import Book, Line, Statement, book, is_blank
 
 MAX_CLUSTER = 40  # broken equalities considered together for one hint
 MAX_NAMED = 12  # contributing rows named in a message (the arithmetic always lists every figure)
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False, slots=True)  # not frozen: built by the hundred per document, and never changed
 class Relation:
     code: str  # the check that reports it
     stated: Figure
@@ -46,10 +55,10 @@ class Relation:
     bound: bool = False  # Σ parts ≤ stated instead of =
     severity: Severity | None = None
     same: bool = False  # the one part is the same quantity printed elsewhere: no rounding between them
+    figures: tuple[Figure, ...] = field(init=False)  # the stated figure, then the parts
 
-    @property
-    def figures(self) -> tuple[Figure, ...]:
-        return (self.stated,) + tuple(f for _, f in self.parts)
+    def __post_init__(self) -> None:
+        self.figures = (self.stated, *[f for _, f in self.parts])
 
     def substituted(self, where: Location, figure: Figure) -> "Relation":
         swap = lambda f: figure if f.location == where else f  # noqa: E731
@@ -59,22 +68,36 @@ class Relation:
 def equal(code: str, stated: Figure | None, parts: Iterable[tuple[int, Figure | None]], stated_label: str,
           expected_label: str, key: tuple, context: str = "", severity: Severity | None = None,
           same: bool = False) -> Relation | None:
-    """stated = Σ sign·part; None when a cell could not be read (the schema reports it).
+    """stated = Σ sign·part; None when a cell could not be read (the schema reports it) or
+    when every cell is blank (nothing printed, nothing to verify).
     ``same``: stated and the single part are one quantity printed twice (a total copied to
     another table): printed alike they were rounded alike, so any difference is real."""
     parts = tuple(parts)
-    if stated is None or not parts or any(f is None for _, f in parts):
+    if not _verifiable(stated, parts):
         return None
     return Relation(code, stated, parts, stated_label, expected_label, key, context, False, severity, same)
 
 
 def at_most(code: str, whole: Figure | None, parts: Iterable[Figure | None], whole_label: str, parts_label: str,
             key: tuple, context: str = "", severity: Severity | None = None) -> Relation | None:
-    """Σ parts ≤ whole."""
+    """Σ parts ≤ whole (None like ``equal``)."""
     parts = tuple((1, f) for f in parts)
-    if whole is None or not parts or any(f is None for _, f in parts):
+    if not _verifiable(whole, parts):
         return None
     return Relation(code, whole, parts, whole_label, parts_label, key, context, True, severity)
+
+
+def _verifiable(stated: Figure | None, parts: tuple[tuple[int, Figure | None], ...]) -> bool:
+    """Every cell read as a number, and at least one of them printed (not all blank)."""
+    if stated is None or not parts:
+        return False
+    printed = stated.text != ""
+    for _, figure in parts:
+        if figure is None:
+            return False
+        if figure.text:
+            printed = True
+    return printed
 
 
 def sum_of_rows(code: str, statement: Statement, total_line: Line, lines: list[Line], keys: Iterable[str],
@@ -83,26 +106,24 @@ def sum_of_rows(code: str, statement: Statement, total_line: Line, lines: list[L
     names = [line.code or line.label for line in lines if not line.is_empty()]  # blank rows add nothing
     if len(names) <= MAX_NAMED:
         expected_label = f"{expected_label}（{'、'.join(names)}）"
+    title, context = total_line.title, statement.where + "："
     for key in keys:
-        if key not in total_line.amounts:
+        stated = total_line.amounts.get(key)
+        if stated is None:  # not a column of the total line, or not a number there
             continue
         parts = [(1, line.amounts[key]) for line in lines if key in line.amounts]
-        stated = total_line.amounts[key]
-        if stated is None:
-            continue
-        rel = equal(code, stated, parts, f"「{total_line.title}」{key}", expected_label,
-                    ("sum-of-rows", stated.location), statement.where + "：")
+        rel = equal(code, stated, parts, f"「{title}」{key}", expected_label, ("sum-of-rows", stated.location), context)
         if rel is not None:
             yield rel
 
 
 def evaluate(rel: Relation) -> Verdict:
-    expected = total(rel.parts)
     if rel.same and len(rel.parts) == 1 and _printed_alike(rel.stated, rel.parts[0][1]):
         other = rel.parts[0][1]
         outcome = Outcome.HOLDS if rel.stated.value == other.value else Outcome.MISMATCH
         return Verdict(outcome, rel.stated.value, other.value, rel.stated.value - other.value, Decimal(0),
                        rel.stated.decimals)
+    expected = total(rel.parts)
     if not rel.bound:
         return compare(rel.stated, expected)
     stated = quantity(rel.stated)
@@ -111,6 +132,21 @@ def evaluate(rel: Relation) -> Verdict:
     outcome = Outcome.HOLDS if expected.lo <= stated.hi else Outcome.MISMATCH
     return Verdict(outcome, rel.stated.value, printed, rel.stated.value - printed,
                    ((stated.half_width + expected.half_width) / scale).normalize(), rel.stated.decimals)
+
+
+def holds_exactly(rel: Relation) -> bool:
+    """Whether ``rel`` holds among figures that are all exact (元 to the fen): no rounding is
+    involved, so the printed values decide. Most relations of a consistent statement are such;
+    only the others need ``evaluate`` (intervals, tolerance, the numbers a finding shows)."""
+    stated = rel.stated
+    if stated.unit != "元" or not is_exact(stated):
+        return False
+    expected = ZERO
+    for sign, figure in rel.parts:
+        if figure.unit != "元" or not is_exact(figure):
+            return False
+        expected += sign * figure.value
+    return expected <= stated.value if rel.bound else expected == stated.value
 
 
 def _printed_alike(a: Figure, b: Figure) -> bool:
@@ -125,25 +161,27 @@ class Ledger:
     def __init__(self, doc: Document):
         self.book: Book = book(doc)
         self.relations: list[Relation] = []
+        self.of_check: dict[str, list[Relation]] = {}  # check code → the relations it reports, in order
         for cls in _statement_checks():
             for rel in cls.relations(self.book):
-                if rel is not None and not all(is_blank(f) for f in rel.figures):
+                if rel is not None:
                     self.relations.append(rel)
-        self.verdicts = {id(r): evaluate(r) for r in self.relations}
+                    self.of_check.setdefault(rel.code, []).append(rel)
+        # None: the relation holds exactly (no finding, nothing more to compute)
+        self.verdicts = {id(r): None if holds_exactly(r) else evaluate(r) for r in self.relations}
         self.touching: dict[Location, list[Relation]] = {}
         for rel in self.relations:
             for fig in rel.figures:
                 self.touching.setdefault(fig.location, []).append(rel)
 
     def broken(self, rel: Relation) -> bool:
-        return self.verdicts[id(rel)].outcome is Outcome.MISMATCH
+        verdict = self.verdicts[id(rel)]
+        return verdict is not None and verdict.outcome is Outcome.MISMATCH
 
     def report(self, check: "StatementCheck") -> Iterator[Finding | Checked]:
-        for rel in self.relations:
-            if rel.code != check.code:
-                continue
+        for rel in self.of_check.get(check.code, ()):
             verdict = self.verdicts[id(rel)]
-            level = severity_for(verdict, rel.severity or check.severity)
+            level = None if verdict is None else severity_for(verdict, rel.severity or check.severity)
             if level is None or (rel.bound and verdict.outcome is not Outcome.MISMATCH):
                 yield Checked(rel.figures, relation=rel.key)
                 continue

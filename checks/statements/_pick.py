@@ -15,23 +15,30 @@ FUNDS = {
     "国有资本经营": re.compile(r"国有资本经营"),
 }
 BALANCE = re.compile(r"结转|结余")
+TOTAL_COLUMN = re.compile(r"(?:合计|小计|总计)$")
 COMPONENT = re.compile(
     r"基本支出|项目支出|上缴上级|经营|附属单位|财政拨款|上级补助|事业收入|其他收入|一般公共预算|政府性基金|国有资本|人员经费|公用经费"
 )
 
 
+def innermost(key: str) -> str:
+    """A column key's own header ("本年支出/基本支出#3" → "基本支出")."""
+    return key.split("#")[0].rsplit("/", 1)[-1]
+
+
 def key_of(keys: list[str], pattern: str | re.Pattern) -> str | None:
     """The first column key whose innermost header matches."""
-    return next((k for k in keys if re.search(pattern, k.split("#")[0].rsplit("/", 1)[-1])), None)
+    search = re.compile(pattern).search
+    return next((k for k in keys if search(innermost(k))), None)
 
 
 def total_key(keys: list[str]) -> str | None:
     """The column that totals the row: …合计/…小计/…总计, else a single 金额/决算数 column."""
-    return key_of(keys, r"(?:合计|小计|总计)$") or (keys[0] if len(keys) == 1 else None)
+    return key_of(keys, TOTAL_COLUMN) or (keys[0] if len(keys) == 1 else None)
 
 
 def is_total(key: str) -> bool:
-    return bool(re.search(r"(?:合计|小计|总计)$", key.split("#")[0].rsplit("/", 1)[-1]))
+    return bool(TOTAL_COLUMN.search(innermost(key)))
 
 
 def final_keys(keys: list[str]) -> list[str]:
@@ -46,7 +53,8 @@ def fund_of(label: str) -> str | None:
 
 def named(lines: list[Line], pattern: str | re.Pattern) -> Line | None:
     """The first line whose label matches, preferring one that carries figures."""
-    found = [line for line in lines if re.search(pattern, line.label)]
+    search = re.compile(pattern).search
+    found = [line for line in lines if search(line.label)]
     return next((line for line in found if not line.is_empty()), found[0] if found else None)
 
 

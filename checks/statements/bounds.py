@@ -39,18 +39,19 @@ class Bounds(StatementCheck):
         if general is not None and expense is not None:
             pairs = [(key_of(final_keys(general.sides[0].keys), a), key_of(final_keys(expense.sides[0].keys), b))
                      for a, b in COLUMN_PAIRS]
+            pairs = [(gk, ek) for gk, ek in pairs if gk and ek]
             whole = expense.by_code()
             totals = (total_line(general), total_line(expense))
+            context = general.where + "："
             for line in general.coded() + ([totals[0]] if all(totals) else []):
                 other = whole.get(line.code) if line.code else totals[1]
                 if other is None:
                     continue
                 for gk, ek in pairs:
-                    if gk and ek and gk in line.amounts and ek in other.amounts:
+                    if gk in line.amounts and ek in other.amounts:
                         part, total = line.amounts[gk], other.amounts[ek]
                         yield at_most(cls.code, total, [part], f"{expense.where}「{other.title}」{ek}",
-                                      f"{general.where}「{line.title}」{gk}",
-                                      ("bound", part and part.location), general.where + "：")
+                                      f"{general.where}「{line.title}」{gk}", ("bound", part and part.location), context)
         for statement in statements.statements:
             yield from _of_which(cls.code, statement)
         fiscal, summary = statements.first("fiscal_summary"), statements.first("summary")
@@ -71,6 +72,7 @@ class Bounds(StatementCheck):
 
 def _of_which(code: str, statement) -> Iterable[Relation | None]:
     """A column headed 其中：X is at most the column it is part of (the nearest one before it)."""
+    context = statement.where + "："
     for side in statement.sides:
         for i, key in enumerate(side.keys):
             whole = next((k for k in reversed(side.keys[:i]) if "其中" not in k), None) if "其中" in key else None
@@ -80,4 +82,4 @@ def _of_which(code: str, statement) -> Iterable[Relation | None]:
                 if key in line.amounts and whole in line.amounts:
                     part = line.amounts[key]
                     yield at_most(code, line.amounts[whole], [part], f"「{line.title}」{whole}",
-                                  f"「{line.title}」{key}", ("bound", part and part.location), statement.where + "：")
+                                  f"「{line.title}」{key}", ("bound", part and part.location), context)

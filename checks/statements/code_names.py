@@ -8,7 +8,7 @@ from typing import Iterable
 from auditor.findings import Checked, Finding
 from auditor.model import Document, Severity
 from auditor.registry import Check, register
-from auditor.statements import book, plain
+from auditor.statements import book
 
 
 @register
@@ -42,15 +42,14 @@ class CodeNames(Check):
                 if line.name:
                     seen.setdefault(line.code, []).append((statement, line))
         for code, uses in seen.items():
-            names = Counter(plain(line.name) for _, line in uses)
-            if len(names) < 2:
+            if len({line.label for _, line in uses}) < 2:  # label: the name without spaces and numbering
                 continue
-            reference, _ = names.most_common(1)[0]
+            reference, _ = Counter(line.label for _, line in uses).most_common(1)[0]
             for statement, line in uses:
-                if plain(line.name) == reference:
+                if line.label == reference:
                     continue
                 col = _name_column(statement, line)
-                others = "、".join(s.title for s, l in uses if plain(l.name) == reference)
+                others = "、".join(s.title for s, l in uses if l.label == reference)
                 yield self.finding(
                     f"{statement.where}科目 {code} 名为「{line.name}」，而{others}中为「{reference}」",
                     location=line.table.location(line.row, col),

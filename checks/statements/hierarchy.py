@@ -9,6 +9,7 @@ from auditor.statements import Book, Line
 from checks.statements._ledger import Relation, StatementCheck, sum_of_rows
 from checks.statements._pick import total_line
 
+LEVEL = {5: "款", 7: "项"}  # the level of the lines under a parent, by code width
 CLASSIFIED = ("income", "expense", "general_expense", "gov_fund", "state_capital", "basic_detail")
 
 
@@ -37,30 +38,34 @@ class Hierarchy(StatementCheck):
     def relations(cls, statements: Book) -> Iterable[Relation | None]:
         for statement in statements.of(*CLASSIFIED):
             coded = list(statement.by_code().values())  # one line per code
-            keys = [k for side in statement.sides for k in side.keys]
-            by_width: dict[int, list[Line]] = {}
-            for line in coded:
-                by_width.setdefault(len(line.code), []).append(line)
+            keys = dict.fromkeys(k for side in statement.sides for k in side.keys)
+            children = _children(coded)
             for parent in coded:
-                children = _children(parent, by_width)
-                if children:
-                    width = len(children[0].code)
-                    level = {5: "款", 7: "项"}.get(width, "下级科目")
-                    yield from sum_of_rows(cls.code, statement, parent, children, dict.fromkeys(keys),
-                                           f"其下各{level}之和")
+                below = children.get(parent.code)
+                if below:
+                    level = LEVEL.get(len(below[0].code), "下级科目")
+                    yield from sum_of_rows(cls.code, statement, parent, below, keys, f"其下各{level}之和")
             top = total_line(statement)
             if top is not None and coded:
                 width = min(len(l.code) for l in coded)
                 yield from sum_of_rows(cls.code, statement, top, [l for l in coded if len(l.code) == width],
-                                       dict.fromkeys(keys), "各类科目之和")
+                                       keys, "各类科目之和")
 
 
-def _children(parent: Line, by_width: dict[int, list[Line]]) -> list[Line]:
-    """The lines under ``parent``'s code at the nearest longer code width (款 under 类, 项 under
-    款), in order; looked up by width rather than over every coded line for every parent."""
-    for width in sorted(by_width):
-        if width > len(parent.code):
-            below = [line for line in by_width[width] if line.code.startswith(parent.code)]
-            if below:
-                return below
-    return []
+def _children(coded: list[Line]) -> dict[str, list[Line]]:
+    """code → the lines under it at the nearest longer code width that has any (款 under 类,
+    项 under 款), in order; indexed by code prefix once rather than searched per parent."""
+    widths = sorted({len(line.code) for line in coded})
+    below: dict[tuple[str, int], list[Line]] = {}  # (prefix, width of the lines) → lines
+    for line in coded:
+        width = len(line.code)
+        for shorter in widths:
+            if shorter >= width:
+                break
+            below.setdefault((line.code[:shorter], width), []).append(line)
+    out: dict[str, list[Line]] = {}
+    for line in coded:
+        found = next((below[line.code, w] for w in widths if w > len(line.code) and (line.code, w) in below), None)
+        if found:
+            out[line.code] = found
+    return out

@@ -10,6 +10,7 @@ from auditor.statements import Book
 from checks.statements._ledger import Relation, StatementCheck, equal
 from checks.statements._pick import COMPONENT, is_total, key_of, total_key
 
+REPEAT = re.compile(r"#\d+$")  # the suffix telling apart columns with the same header
 ROW_KINDS = ("income", "expense", "general_expense", "gov_fund", "state_capital", "basic_detail", "fiscal_summary")
 
 
@@ -36,6 +37,7 @@ class RowIdentities(StatementCheck):
     @classmethod
     def relations(cls, statements: Book) -> Iterable[Relation | None]:
         for statement in statements.of(*ROW_KINDS):
+            context = statement.where + "："
             for side in statement.sides:
                 keys = side.keys
                 # each total column sums the component columns after it, up to the next total column
@@ -49,22 +51,22 @@ class RowIdentities(StatementCheck):
                             span.append(k)
                         parts = [k for k in span if COMPONENT.search(k) and "其中" not in k]
                         if len(parts) >= 2:
-                            groups.append((head, parts))
+                            names = " + ".join(REPEAT.sub("", k).rsplit("/", 1)[-1] for k in parts)
+                            groups.append((head, parts, f"{names} 之和"))
                 head = total_key(keys) if len(keys) > 1 else None
                 opening, income = key_of(keys, r"年初"), key_of(keys, r"^本年收入")
                 closing = key_of(keys, r"年末")
                 for line in side.lines:
-                    for total, parts in groups:
+                    for total, parts, expected_label in groups:
                         if total not in line.amounts:
                             continue
                         stated = line.amounts[total]
-                        names = " + ".join(re.sub(r"#\d+$", "", k).rsplit("/", 1)[-1] for k in parts)
                         yield equal(cls.code, stated, [(1, line.amounts.get(k)) for k in parts],
-                                    f"「{line.title}」{total}", f"{names} 之和",
-                                    ("sum-of-columns", stated and stated.location), statement.where + "：")
+                                    f"「{line.title}」{total}", expected_label,
+                                    ("sum-of-columns", stated and stated.location), context)
                     if opening and income and closing and head and closing in line.amounts:
                         stated = line.amounts[closing]
                         yield equal(cls.code, stated, [(1, line.amounts.get(opening)), (1, line.amounts.get(income)),
                                                        (-1, line.amounts.get(head))],
                                     f"「{line.title}」{closing}", f"{opening} + {income} − {head}",
-                                    ("fund-row", stated and stated.location), statement.where + "：")
+                                    ("fund-row", stated and stated.location), context)

@@ -76,3 +76,13 @@ def test_template_residue_is_flagged_with_its_text(tmp_path):
 
 def test_clean_text_has_no_residue(tmp_path):
     assert findings(tmp_path, "DOC005", "单位负责人（签章）： _____ 年 月 日", "收入增加27.45万元，增长3.1%。") == []
+
+
+def test_texts_are_scanned_one_by_one_even_when_found_by_one_search_over_the_document(tmp_path):
+    # the clue search runs over all texts at once; a year is still never read across two texts,
+    # and residue is found in the first and the last text and inside a table cell
+    result = findings(tmp_path, "DOC003", COVER, "本年度预算于20", " 年度完成编制。", [["项目", "202 年度"]])
+    assert [(f.where.describe(), f.message) for f in result] == [("表1 第1行 第2列", "年份不完整：“202 年度”")]
+    result = findings(tmp_path, "DOC005", "XX局部门决算", "收入", [["项目", "支出支出"]], "占（ ）%")
+    assert [(f.where.describe(), f.message) for f in result] == [
+        ("第1段", "占位符未替换：“XX”"), ("第3段", "括号未填写：“（ ）”"), ("表1 第1行 第2列", "词语重复：“支出支出”")]

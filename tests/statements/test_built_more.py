@@ -163,3 +163,19 @@ def test_an_of_which_column_cannot_exceed_its_whole(build):
     found_bounds = [(f.check, f.where.row, f.where.col) for f in audit_document(doc, STM).findings
                     if f.check == "STM006"]
     assert found_bounds == [("STM006", 1, 3), ("STM006", 2, 3)]
+
+
+def test_items_directly_under_a_class_are_its_children_when_it_has_no_subclass(build):
+    rows = [
+        ["科目编码", "科目名称", "合计"],
+        ["合计", "", "300.00"],
+        ["208", "社会保障和就业支出", "300.00"],
+        ["2080101", "行政运行", "200.00"],
+        ["2080199", "其他支出", "90.00"],  # the class says 300.00
+        ["210", "卫生健康支出", ""],
+    ]
+    doc = build("一般公共预算财政拨款支出决算表", "单位：元", rows)
+    assert [c for c in found(doc, "error") if c[0] == "STM003"] == [("STM003", "error", (0, 2, 2))]
+    error = next(f for f in audit_document(doc, STM).findings if f.check == "STM003" and f.severity.label == "error")
+    assert (error.stated, error.expected) == (Decimal("300.00"), Decimal("290.00"))
+    assert "其下各项之和（2080101、2080199）" in error.message
