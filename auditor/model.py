@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import IntEnum
 from functools import cached_property
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 
 # a line ending in "…表" (or "…表（续）"); two characters before 表 suffice (an open-ended run
@@ -40,8 +40,7 @@ class Severity(IntEnum):
             raise ValueError(f"unknown severity {text!r} (error, warning, info)") from None
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
+class Location(NamedTuple):
     """Where a figure or block sits.
 
     Table cells: ``table`` is the 0-based index among top-level tables in body
@@ -52,6 +51,9 @@ class Location:
     tables, ``start``/``end`` the character span inside its text.
     ``part`` is "body" for the main story; content controls are "sdt".
     ``page`` is the 1-based page of a paginated source (PDF), else None.
+
+    A named tuple, not a frozen dataclass: immutable all the same, and built and hashed
+    in C — figures and checks make and compare locations by the thousand per document.
     """
 
     table: int | None = None
@@ -99,8 +101,7 @@ class Location:
         return f"{prefix}第{self.paragraph + 1}段"
 
     def with_span(self, start: int, end: int) -> "Location":
-        """The same place narrowed to characters start–end (``dataclasses.replace`` without
-        its per-call field introspection: figures are located by the thousand)."""
+        """The same place narrowed to characters start–end."""
         return Location(self.table, self.row, self.col, self.paragraph, start, end, self.nested, self.part, self.page)
 
     def sort_key(self) -> tuple:
@@ -108,9 +109,9 @@ class Location:
                 self.row or 0, self.col or 0, self.paragraph or 0, self.start or 0)
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
-    """A number as printed: raw text, value, unit, displayed decimals, location."""
+class Figure(NamedTuple):
+    """A number as printed: raw text, value, unit, displayed decimals, location (a named tuple,
+    like ``Location``: documents hold hundreds of figures and checks derive more)."""
 
     text: str
     value: Decimal

@@ -20,10 +20,9 @@ For n two-decimal 万元 parts and a two-decimal total this is the envelope
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from auditor.model import Figure
 from auditor.numbers import COUNT_UNITS, in_base_unit, unit_scale
@@ -32,9 +31,9 @@ ZERO = Decimal(0)
 EXACT_UNITS = frozenset(COUNT_UNITS) | {"分"}
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    """A value with the interval it may stand for, in base units (元, 人次, %)."""
+class Quantity(NamedTuple):
+    """A value with the interval it may stand for, in base units (元, 人次, %). A named tuple
+    whose + and − are interval arithmetic (not concatenation): built in C, as thousands are."""
 
     point: Decimal
     lo: Decimal
@@ -104,8 +103,7 @@ class Outcome(Enum):
     MISMATCH = "mismatch"
 
 
-@dataclass(frozen=True, slots=True)
-class Verdict:
+class Verdict(NamedTuple):
     """The outcome and its numbers, in the stated figure's own unit."""
 
     outcome: Outcome

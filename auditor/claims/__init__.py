@@ -8,7 +8,7 @@ count of prose figures that took part in a check.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 
 from auditor.claims.model import Balance, Breakdown, Change, Claims, Rate, Share, Token
@@ -66,7 +66,7 @@ def claim_figures(doc: Document, resolved: bool = True) -> list[Figure]:
         if resolved and not claim.resolved:
             continue
         for token in claim.tokens:
-            fig = token.figure if token.printed_unit is None else replace(token.figure, unit=token.printed_unit)
+            fig = token.figure if token.printed_unit is None else token.figure._replace(unit=token.printed_unit)
             seen.setdefault(fig.location, fig)
     return sorted(seen.values(), key=lambda f: f.location.sort_key())
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Iterable
 
 from auditor.figures import paragraph_figures
@@ -53,7 +52,7 @@ class ComparisonWording(Check):
             if "增加" not in text and "减少" not in text:
                 continue
             for match in MISSING_RATE.finditer(text):
-                where = replace(paragraph.location, start=match.start(), end=match.end())
+                where = paragraph.location.with_span(match.start(), match.end())
                 yield self.finding(f"只写“{match['word']}”而未给出增减幅度（百分比）：“{paragraph.text[match.start():match.end()]}”",
                                    severity=Severity.WARNING, location=where, relation=("rate-missing", where))
 
@@ -92,5 +91,5 @@ class ComparisonWording(Check):
             arithmetic=f"{final.text} − {budget.text} = "
                        f"{format_amount((f.point - b.point) / unit_scale(final.unit), final.decimals)}{final.unit}",
             relation=("budget-vs-final-wording", final.location),
-            location=replace(paragraph.location, start=word.start(), end=word.end()),
+            location=paragraph.location.with_span(word.start(), word.end()),
         )

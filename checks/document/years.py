@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Iterable
 
 from auditor.findings import Finding
@@ -56,7 +55,7 @@ class YearConsistency(Check):
             for match in YEAR.finditer(normalise(paragraph.text)):
                 year = int(match.group(1))
                 if year not in (n, n - 1):
-                    where = replace(paragraph.location, start=match.start(1), end=match.end(1))
+                    where = paragraph.location.with_span(match.start(1), match.end(1))
                     yield self._wrong(where, match.group(1), n, f"标题中的年份应为报告年度{n}年（或上年{n - 1}年）")
 
     def _wrong(self, where, stated: str, expected: int, why: str) -> Finding:

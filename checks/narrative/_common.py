@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from decimal import Decimal
 
 from auditor.claims import Token
@@ -19,7 +18,7 @@ def printed(token: Token) -> Figure:
     """The figure as printed (before a unit correction), for findings and coverage."""
     if token.printed_unit is None:
         return token.figure
-    return replace(token.figure, unit=token.printed_unit)
+    return token.figure._replace(unit=token.printed_unit)
 
 
 def named(token: Token) -> str:
@@ -93,7 +92,7 @@ def verdict_finding(check, stated: Token, expected: Quantity, inputs: list[Token
         level, note = Severity.WARNING, "（末位相差1）"  # likely rounded from unprinted decimals
     if level is None:
         return Checked(figures)
-    shown = replace(verdict, tolerance=round_half_up(verdict.tolerance, verdict.decimals + 2).normalize())
+    shown = verdict._replace(tolerance=round_half_up(verdict.tolerance, verdict.decimals + 2).normalize())
     gap = describe_gap("文中", "重算", shown)
     return broken_relation(check, verdict, level, f"{message}：{gap}{note}", figures, arithmetic, relation,
                            confidence="inferred")

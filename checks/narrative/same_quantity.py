@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import replace
 from functools import lru_cache
 from typing import Iterable
 
@@ -115,7 +114,7 @@ def _table_cells(doc: Document, year: int | None) -> dict[tuple, list[tuple[Figu
                 # a header row inside the table ("2021年决算数") overrides the top header's unit
                 if fig.unit != "%" or unit is None or PERCENT_LABEL.search(column):
                     continue
-                fig = replace(fig, unit=unit)
+                fig = fig._replace(unit=unit)
             name = _name(ROW_LEAD.sub("", label_left_of(table, row, col)))
             if GENERIC_TOTAL.match(name) and SCOPED_TABLE.search(table.title):
                 continue

@@ -198,7 +198,7 @@ class Ledger:
                 rel.context + message, severity=level, figures=rel.figures,
                 stated=verdict.stated, expected=verdict.expected, difference=verdict.difference,
                 tolerance=verdict.tolerance,
-                arithmetic=sum_arithmetic([(sign, replace(f, text=f.text or "0")) for sign, f in rel.parts],
+                arithmetic=sum_arithmetic([(sign, f._replace(text=f.text or "0")) for sign, f in rel.parts],
                                           verdict.expected, verdict.decimals),
                 relation=rel.key,
                 location=rel.parts[0][1].location if rel.bound else None,  # the part that is too large
@@ -237,7 +237,7 @@ class Ledger:
             if value is None or value < 0:
                 continue
             text = format_amount(value, fig.decimals if fig.text else 2).replace(",", "")
-            fixed = replace(fig, value=value, text=text)
+            fixed = fig._replace(value=value, text=text)
             if all(evaluate(r.substituted(fig.location, fixed)).outcome is not Outcome.MISMATCH
                    for r in self.touching.get(fig.location, ())):
                 fixes.append((fig, value))

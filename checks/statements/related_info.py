@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Iterable, Iterator
 
 from auditor.model import Figure, Severity
@@ -51,7 +50,7 @@ class RelatedInfo(StatementCheck):
             yield from _procurement(cls.code, statement, [(l, f) for l, f in items if PROCUREMENT.search(l)])
             running = [(l, f) for l, f in items if RUNNING.search(l)]
             yield from _running(cls.code, statement, running, detail)
-            cars = [(l, replace(f, unit="辆")) for l, f in items if VEHICLES.search(l) and re.search(r"车", l)]
+            cars = [(l, f._replace(unit="辆")) for l, f in items if VEHICLES.search(l) and re.search(r"车", l)]
             yield from _vehicles(cls.code, statement, cars)
 
 
