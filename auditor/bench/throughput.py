@@ -98,18 +98,23 @@ def _measure(mode: str, paths: list[str], jobs: int, out: Path, pycache: Path | 
 
 
 def _text_caches() -> list:
-    """The per-text lru caches of auditor and its checks (parsed cells, normalised labels …)."""
+    """The per-text lru caches of auditor and its checks (parsed cells, normalised labels …),
+    found in the loaded modules' namespaces."""
     import functools
-    import gc
 
-    return [obj for obj in gc.get_objects() if isinstance(obj, functools._lru_cache_wrapper)
-            and getattr(obj, "__module__", "").startswith(("auditor", "checks"))]
+    found = {id(value): value for name, module in list(sys.modules.items())
+             if name.split(".")[0] in ("auditor", "checks") for value in vars(module).values()
+             if isinstance(value, functools._lru_cache_wrapper)}
+    return list(found.values())
 
 
 def _warm(samples: list[Path], rounds: int) -> tuple[float, float, float, float]:
-    """Mean seconds per document: audit (read + checks), HTML report, lxml floor, and audit
-    again with every text cache emptied before each document (the samples repeat in a warm
-    loop, so their cell and label texts would otherwise be parsed once and remembered)."""
+    """Mean seconds per document, each measured in a loop of its own over the samples (with
+    the garbage collector tuned as a batch run tunes it): audit (read + checks), HTML report,
+    lxml floor, and audit with every text cache emptied before each document (the samples
+    repeat in a warm loop, so their cell and label texts would otherwise be parsed once and
+    remembered)."""
+    from auditor.batch import tune_gc
     from auditor.engine import audit_file
     from auditor.registry import select_checks
     from auditor.report.html import render
@@ -118,26 +123,26 @@ def _warm(samples: list[Path], rounds: int) -> tuple[float, float, float, float]
     for sample in samples:  # warm-up: imports, compiled patterns, jinja template
         render(audit_file(sample, checks))
         walk_docx(sample)
+    tune_gc()
     caches = _text_caches()
-    audit_s = html_s = floor_s = fresh_s = 0.0
-    for _ in range(rounds):
-        for sample in samples:
-            t0 = time.perf_counter()
-            result = audit_file(sample, checks)
-            t1 = time.perf_counter()
-            render(result)
-            t2 = time.perf_counter()
-            walk_docx(sample)
-            t3 = time.perf_counter()
-            for cache in caches:
-                cache.cache_clear()
-            t4 = time.perf_counter()
-            audit_file(sample, checks)
-            t5 = time.perf_counter()
-            audit_s, html_s, floor_s = audit_s + t1 - t0, html_s + t2 - t1, floor_s + t3 - t2
-            fresh_s += t5 - t4
-    n = rounds * len(samples)
-    return audit_s / n, html_s / n, floor_s / n, fresh_s / n
+
+    def clear() -> None:
+        for cache in caches:
+            cache.cache_clear()
+
+    def mean(work, before=lambda: None) -> float:
+        seconds = 0.0
+        for _ in range(rounds):
+            for sample in samples:
+                before()
+                start = time.perf_counter()
+                work(sample)
+                seconds += time.perf_counter() - start
+        return seconds / (rounds * len(samples))
+
+    results = {sample: audit_file(sample, checks) for sample in samples}
+    return (mean(lambda sample: audit_file(sample, checks)), mean(lambda sample: render(results[sample])),
+            mean(walk_docx), mean(lambda sample: audit_file(sample, checks), clear))
 
 
 STAGES = (("extract", "/auditor/extract/"), ("checks", "/checks/"), ("report", "/auditor/report/"),
