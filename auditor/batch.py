@@ -123,7 +123,11 @@ def tune_gc() -> None:
     few: collect the young generation less often (the default threshold, 700, runs a
     collection every few hundred figures), and leave the long-lived objects of the imports
     (compiled patterns, the registry) out of every full collection. Called before workers
-    are forked, which inherit it (freezing in a worker would touch every inherited page)."""
+    are forked, which inherit it (freezing in a worker would touch every inherited page).
+    Once per process: a later freeze would also pin whatever a caller has allocated since."""
+    if _STATE.get("gc tuned"):
+        return
+    _STATE["gc tuned"] = True
     gc.freeze()
     gc.set_threshold(25_000, 10, 10)
 

@@ -180,3 +180,17 @@ def test_progress_is_reported_once_per_document_in_both_modes(sample_dir):
         assert sorted(seen) == list(range(len(documents)))
         assert [o.result.path for o in outcomes] == [str(d) for d in documents]
         assert all(o.html is None and o.result.document is None for o in outcomes)
+
+
+def test_the_garbage_collector_is_tuned_once_per_process():
+    import gc
+
+    from auditor.batch import tune_gc
+
+    tune_gc()
+    frozen = gc.get_freeze_count()
+    garbage = [[i] for i in range(1000)]  # objects allocated after the first tuning
+    tune_gc()
+    assert gc.get_freeze_count() == frozen, "a second call must not pin what was allocated since"
+    assert gc.get_threshold()[0] == 25_000
+    del garbage
