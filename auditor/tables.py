@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable, TypeVar
 
 from auditor.memo import once_per
 from auditor.model import Figure, Table
@@ -23,6 +24,7 @@ NON_AMOUNT_LABEL = re.compile(r"行次|栏次|序号|编码|代码|编号|科目
 PERCENT_LABEL = re.compile(r"%|率|比例|比重|占比")
 SCORE_LABEL = re.compile(r"分值|得分|权重|分数|评分")
 SERIAL_ROW_LABEL = re.compile(r"^\s*(栏次|列次)\s*$")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -86,51 +88,55 @@ def _read_layout(table: Table) -> Layout:
 
 @once_per
 def _memo(table: Table) -> dict:
-    """Per-table answers of the functions below (labels, codes, the figure grid): the checks ask
-    them again and again for the same cells. Kept beside the table, not in it, like the layout."""
+    """Per-table answers of the functions below (labels, codes, units, the figure grid): the
+    checks ask them again and again for the same cells. Kept beside the table, not in it, like
+    the layout."""
     return {}
+
+
+def _remembered(table: Table, compute: Callable[..., T], *args) -> T:
+    """``compute(table, *args)``, computed once per table and arguments."""
+    memo = _memo(table)
+    key = (compute, *args)
+    try:
+        return memo[key]
+    except KeyError:
+        value = memo[key] = compute(table, *args)
+        return value
 
 
 def row_label(table: Table, row: int) -> str:
     """The text cells of a row, left to right (its 项目/科目 name and code)."""
-    memo = _memo(table)
-    key = ("row label", row)
-    if key not in memo:
-        texts = []
-        for cell in table.row_origins(row):
-            text = cell.text.strip()
-            if text and parse_cell(text) is None:
-                texts.append(without_spaces(text))
-        memo[key] = " ".join(texts)
-    return memo[key]
+    return _remembered(table, _row_label, row)
+
+
+def _row_label(table: Table, row: int) -> str:
+    texts = []
+    for cell in table.row_origins(row):
+        text = cell.text.strip()
+        if text and parse_cell(text) is None:
+            texts.append(without_spaces(text))
+    return " ".join(texts)
 
 
 def cell_unit(table: Table, row: int, col: int, number: Number) -> str | None:
     """Unit of a numeric cell: its own, else the column's, else the row's, else the table's."""
-    return number.unit or _column_unit(table, col) or _row_unit(table, row) or layout(table).unit
+    return number.unit or _remembered(table, _column_unit, col) or _remembered(table, _row_unit, row) \
+        or layout(table).unit
 
 
 def _column_unit(table: Table, col: int) -> str | None:
     """% or 分 for rate and score columns, else a unit in the column header ("金额（万元）")."""
-    memo = _memo(table)
-    key = ("column unit", col)
-    if key not in memo:
-        label = layout(table).column_labels[col] if col < table.n_cols else ""
-        if PERCENT_LABEL.search(label):
-            memo[key] = "%"
-        elif SCORE_LABEL.search(label):
-            memo[key] = "分"
-        else:
-            memo[key] = _unit_in_label(label)
-    return memo[key]
+    label = layout(table).column_labels[col] if col < table.n_cols else ""
+    if PERCENT_LABEL.search(label):
+        return "%"
+    if SCORE_LABEL.search(label):
+        return "分"
+    return _unit_in_label(label)
 
 
 def _row_unit(table: Table, row: int) -> str | None:
-    memo = _memo(table)
-    key = ("row unit", row)
-    if key not in memo:
-        memo[key] = _unit_in_label(row_label(table, row))
-    return memo[key]
+    return _unit_in_label(row_label(table, row))
 
 
 def _unit_in_label(label: str) -> str | None:
@@ -163,10 +169,11 @@ def table_figures(table: Table) -> list[Figure]:
 
 def figure_grid(table: Table) -> dict[tuple[int, int], Figure]:
     """The table's figures keyed by (row, col) of the cell origin (shared: do not modify)."""
-    memo = _memo(table)
-    if "figure grid" not in memo:
-        memo["figure grid"] = {(f.location.row, f.location.col): f for f in table_figures(table)}
-    return memo["figure grid"]
+    return _remembered(table, _figure_grid)
+
+
+def _figure_grid(table: Table) -> dict[tuple[int, int], Figure]:
+    return {(f.location.row, f.location.col): f for f in table_figures(table)}
 
 
 CODE_TEXT = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
@@ -177,11 +184,7 @@ def row_code(table: Table, row: int) -> str | None:
     """The classification code of a row: "2080101", "208 01 01" over three cells,
     or a code leading the label ("2080101 行政运行"); None when the row has none.
     Only the cells left of the first amount are read, and 行次/序号 cells are not codes."""
-    memo = _memo(table)
-    key = ("row code", row)
-    if key not in memo:
-        memo[key] = _row_code(table, row)
-    return memo[key]
+    return _remembered(table, _row_code, row)
 
 
 def _row_code(table: Table, row: int) -> str | None:
@@ -207,11 +210,7 @@ def _row_code(table: Table, row: int) -> str | None:
 def label_left_of(table: Table, row: int, col: int) -> str:
     """The nearest text (non-number) cell left of ``col`` in ``row``: the row's label
     for that column, also in two-sided tables (收入 | 支出 side by side)."""
-    memo = _memo(table)
-    key = ("left of", row, col)
-    if key not in memo:
-        memo[key] = _label_left_of(table, row, col)
-    return memo[key]
+    return _remembered(table, _label_left_of, row, col)
 
 
 def _label_left_of(table: Table, row: int, col: int) -> str:

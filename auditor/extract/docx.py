@@ -215,8 +215,7 @@ class _Body:
                 continue
             elif tag == _TBL or tag in WRAPPERS:
                 self.not_flat.add(element.getparent())
-                if tag == _TBL or tag not in _NOT_PLAIN:
-                    continue
+                continue
             elif tag == _GRID_SPAN or tag == _V_MERGE:
                 properties = element.getparent()
                 cell = properties.getparent()

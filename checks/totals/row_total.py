@@ -15,9 +15,10 @@ from auditor.tables import figure_grid, label_left_of, layout, parse_cell, row_c
 
 # Rows this generic check verifies: unnamed totals. Named ones (本年收入合计,
 # 公用经费合计) may total rows elsewhere in the table; they only bound a block here.
-TOTAL_ROW = re.compile(r"^(?:[一二三四五六七八九十]+、)?(合计|总计|小计|共计)[:：]?$")
-ANY_TOTAL_ROW = re.compile(r"(合计|总计|小计|共计)[:：]?$")
-TOTAL_WORD = re.compile(r"合计|总计|小计|共计")
+TOTAL_WORDS = "合计|总计|小计|共计"
+TOTAL_ROW = re.compile(rf"^(?:[一二三四五六七八九十]+、)?({TOTAL_WORDS})[:：]?$")
+ANY_TOTAL_ROW = re.compile(rf"({TOTAL_WORDS})[:：]?$")
+TOTAL_WORD = re.compile(TOTAL_WORDS)
 
 
 @register
@@ -88,10 +89,10 @@ class RowTotal(Check):
         )
 
 
-def _text_rows(table: Table, start: int) -> dict[int, list[int]]:
+def _text_rows(table: Table, start: int) -> dict[int, set[int]]:
     """For each column, the data rows where a cell holding text (neither a number nor a dash)
     starts: one pass over the table's cells, not one over its grid per amount column."""
-    rows: dict[int, list[int]] = {}
+    rows: dict[int, set[int]] = {}
     for cell in table.cells:
         if cell.row < start:
             continue
@@ -100,15 +101,15 @@ def _text_rows(table: Table, start: int) -> dict[int, list[int]]:
             line = table.grid[cell.row]
             for col in range(cell.col, cell.col + cell.col_span):
                 if col < len(line) and line[col] is cell:
-                    rows.setdefault(col, []).append(cell.row)
+                    rows.setdefault(col, set()).add(cell.row)
     return rows
 
 
-def _blocks(table: Table, col: int, start: int, text_rows: dict[int, list[int]]) -> list[list[int]]:
+def _blocks(table: Table, col: int, start: int, text_rows: dict[int, set[int]]) -> list[list[int]]:
     """Runs of data rows in which ``col`` holds numbers or nothing; a text cell
     in the column (a repeated header, a new sub-table) starts a new block."""
     blocks, current = [], []
-    breaks = set(text_rows.get(col, ()))
+    breaks = text_rows.get(col, ())
     for row in range(start, table.n_rows):
         if row in breaks:
             if current:
