@@ -9,6 +9,7 @@ read gives a result with status "error" and its one-line reason; the batch goes 
 
 from __future__ import annotations
 
+import functools
 import gc
 import glob
 import hashlib
@@ -118,16 +119,13 @@ def _init(config: Config, baseline: Baseline | None) -> None:
     _STATE.update(config=config, baseline=baseline)
 
 
+@functools.cache  # once per process: a later freeze would also pin whatever a caller has allocated since
 def tune_gc() -> None:
     """An audit allocates tens of thousands of short-lived objects per document and keeps
     few: collect the young generation less often (the default threshold, 700, runs a
     collection every few hundred figures), and leave the long-lived objects of the imports
     (compiled patterns, the registry) out of every full collection. Called before workers
-    are forked, which inherit it (freezing in a worker would touch every inherited page).
-    Once per process: a later freeze would also pin whatever a caller has allocated since."""
-    if _STATE.get("gc tuned"):
-        return
-    _STATE["gc tuned"] = True
+    are forked, which inherit it (freezing in a worker would touch every inherited page)."""
     gc.freeze()
     gc.set_threshold(25_000, 10, 10)
 

@@ -147,13 +147,12 @@ def audit_document(doc: Document, checks: Sequence[type[Check]]) -> AuditResult:
     findings = _one_per_relation(raw, verified)
     findings.sort(key=lambda f: (f.where.sort_key() if f.where else (), -f.severity, f.check))
     figures = doc.figures
-    seen = [(fig.location.is_cell, fig.location in touched) for fig in figures]  # hash each location once
-    checked = sum(1 for _, hit in seen if hit)
+    tally = Counter((fig.location.table is not None, fig.location in touched) for fig in figures)
     detail = {
-        source: {"figures": sum(1 for cell, _ in seen if cell == in_table),
-                 "checked": sum(1 for cell, hit in seen if cell == in_table and hit)}
+        source: {"figures": tally[in_table, True] + tally[in_table, False], "checked": tally[in_table, True]}
         for source, in_table in (("tables", True), ("prose", False))
     }
+    checked = detail["tables"]["checked"] + detail["prose"]["checked"]
     for name, count in coverage_metrics().items():
         try:
             detail[name] = count(doc)

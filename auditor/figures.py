@@ -18,19 +18,19 @@ def prose_figures(text: str, where: Location) -> list[Figure]:
 
 
 def paragraph_figures(paragraph: Paragraph) -> list[Figure]:
-    if not find_in_prose(paragraph.text):  # most paragraphs state no figure: build no location
-        return []
-    return prose_figures(paragraph.text, paragraph.location)
+    text = paragraph.text
+    return prose_figures(text, paragraph.location) if find_in_prose(text) else []  # most state none
 
 
 def text_cell_figures(table: Table) -> list[Figure]:
     """Numbers with units inside text cells (e.g. "全年新增就业5.53万人")."""
-    info = layout(table)
+    header_rows = layout(table).header_rows
     out = []
     for cell in table.cells:
-        if cell.row < info.header_rows or parse_cell(cell.text) is not None or not find_in_prose(cell.text):
-            continue  # (most text cells hold no number: their location is not even built)
-        out.extend(prose_figures(cell.text, table.location(cell.row, cell.col)))
+        text = cell.text
+        if cell.row >= header_rows and find_in_prose(text) and parse_cell(text) is None:
+            # (most text cells hold no number: their location is not even built)
+            out.extend(prose_figures(text, table.location(cell.row, cell.col)))
     return out
 
 

@@ -131,17 +131,13 @@ def parse_cell(text: str) -> Number | None:
     return Number(value, match["unit"], decimals, 0, len(text), text.strip())
 
 
-def find_in_prose(text: str) -> list[Number]:
-    """Every number-with-unit in a sentence, with its span in ``text``.
+@lru_cache(maxsize=1 << 14)  # the same paragraphs and cells are read by the figures and the claims
+def find_in_prose(text: str) -> tuple[Number, ...]:
+    """Every number-with-unit in a sentence, with its span in ``text`` (shared: a tuple).
 
     Only numbers followed by a unit count, so years and dates ("2022年", "3月")
     never match; ordinals ("第3个") are skipped.
     """
-    return list(_find_in_prose(text))
-
-
-@lru_cache(maxsize=1 << 14)  # the same paragraphs and cells are read by the figures and the claims
-def _find_in_prose(text: str) -> tuple[Number, ...]:
     norm = normalise(text)
     found = []
     for match in _PROSE.finditer(norm):

@@ -25,7 +25,7 @@ from enum import Enum
 from typing import Iterable, NamedTuple
 
 from auditor.model import Figure
-from auditor.numbers import COUNT_UNITS, in_base_unit, unit_scale
+from auditor.numbers import COUNT_UNITS, unit_scale
 
 ZERO = Decimal(0)
 EXACT_UNITS = frozenset(COUNT_UNITS) | {"分"}
@@ -66,17 +66,30 @@ class Quantity(NamedTuple):
 
 def is_exact(figure: Figure) -> bool:
     """元 to the fen, counts and scores are exact; everything else was rounded for print."""
-    if figure.unit == "元":
-        return figure.decimals >= 2
-    return figure.unit in EXACT_UNITS
+    return _step(figure.unit, figure.decimals)[1] == 0
+
+
+_STEPS: dict[tuple[str | None, int], tuple[Decimal, Decimal]] = {}
+
+
+def _step(unit: str | None, decimals: int) -> tuple[Decimal, Decimal]:
+    """(base units per printed unit, half of the last printed place in base units; 0 when exact),
+    the same few pairs asked for by every figure of every check."""
+    try:
+        return _STEPS[unit, decimals]
+    except KeyError:
+        scale = unit_scale(unit)
+        exact = decimals >= 2 if unit == "元" else unit in EXACT_UNITS
+        step = _STEPS[unit, decimals] = (scale, ZERO if exact else Decimal("0.5").scaleb(-decimals) * scale)
+        return step
 
 
 def quantity(figure: Figure) -> Quantity:
     """The interval a printed figure stands for, converted to its base unit."""
-    value, _ = in_base_unit(figure.value, figure.unit)
-    if is_exact(figure):
-        return Quantity.exact(value)
-    half = Decimal("0.5").scaleb(-figure.decimals) * unit_scale(figure.unit)
+    scale, half = _step(figure.unit, figure.decimals)
+    value = figure.value * scale if scale != 1 else figure.value
+    if not half:
+        return Quantity(value, value, value)
     return Quantity(value, value - half, value + half)
 
 
@@ -124,7 +137,7 @@ def round_half_up(value: Decimal, decimals: int) -> Decimal:
 
 def compare(stated: Figure, expected: Quantity) -> Verdict:
     """Compare a printed figure with a recomputed quantity (in base units)."""
-    scale = unit_scale(stated.unit)
+    scale = _step(stated.unit, stated.decimals)[0]
     expected_printed = expected.point / scale
     rounded = round_half_up(expected_printed, stated.decimals)
     stated_q = quantity(stated)

@@ -33,6 +33,7 @@ class Layout:
     column_labels: tuple[str, ...]  # header text above each grid column, joined with "/"
     amount_columns: frozenset[int]  # columns whose numbers are figures (not 行次/编码)
     unit: str | None  # the table's 单位 line, if any
+    column_units: tuple[str | None, ...]  # the unit each column's header gives (% for rates, 分 for scores)
 
 
 @once_per
@@ -83,7 +84,8 @@ def _read_layout(table: Table) -> Layout:
                 parts.append(text)
         labels.append("/".join(parts))
     amount_columns = frozenset(i for i, label in enumerate(labels) if not NON_AMOUNT_LABEL.search(label))
-    return Layout(header_rows, tuple(labels), amount_columns, table_unit(table))
+    return Layout(header_rows, tuple(labels), amount_columns, table_unit(table),
+                  tuple(_column_unit(label) for label in labels))
 
 
 @once_per
@@ -121,13 +123,15 @@ def _row_label(table: Table, row: int) -> str:
 
 def cell_unit(table: Table, row: int, col: int, number: Number) -> str | None:
     """Unit of a numeric cell: its own, else the column's, else the row's, else the table's."""
-    return number.unit or _remembered(table, _column_unit, col) or _remembered(table, _row_unit, row) \
-        or layout(table).unit
+    if number.unit:
+        return number.unit
+    info = layout(table)
+    return (info.column_units[col] if col < len(info.column_units) else None) \
+        or _remembered(table, _row_unit, row) or info.unit
 
 
-def _column_unit(table: Table, col: int) -> str | None:
+def _column_unit(label: str) -> str | None:
     """% or 分 for rate and score columns, else a unit in the column header ("金额（万元）")."""
-    label = layout(table).column_labels[col] if col < table.n_cols else ""
     if PERCENT_LABEL.search(label):
         return "%"
     if SCORE_LABEL.search(label):
@@ -148,22 +152,15 @@ def _unit_in_label(label: str) -> str | None:
 def table_figures(table: Table) -> list[Figure]:
     """Every amount in the data rows of one table (nested tables are separate)."""
     info = layout(table)
+    header_rows, amount_columns = info.header_rows, info.amount_columns
     figures = []
     for cell in table.cells:
-        if cell.row < info.header_rows or cell.col not in info.amount_columns:
+        if cell.row < header_rows or cell.col not in amount_columns:
             continue
         number = parse_cell(cell.text)
-        if number is None:
-            continue
-        figures.append(
-            Figure(
-                text=number.text,
-                value=number.value,
-                unit=cell_unit(table, cell.row, cell.col, number),
-                decimals=number.decimals,
-                location=table.location(cell.row, cell.col),
-            )
-        )
+        if number is not None:
+            figures.append(Figure(number.text, number.value, cell_unit(table, cell.row, cell.col, number),
+                                  number.decimals, table.location(cell.row, cell.col)))
     return figures
 
 

@@ -51,7 +51,7 @@ class RowTotal(Check):
     def _table(self, table: Table) -> Iterable[Finding | Checked]:
         info = layout(table)
         figures = figure_grid(table)
-        text_rows = _text_rows(table, info.header_rows) if info.amount_columns else {}
+        text_rows = _text_rows(table, info.header_rows, info.amount_columns) if info.amount_columns else {}
         # only a row naming a total somewhere can have a total label left of a column
         named = {r for r in range(info.header_rows, table.n_rows) if TOTAL_WORD.search(row_label(table, r))}
         for col in sorted(info.amount_columns):
@@ -89,19 +89,19 @@ class RowTotal(Check):
         )
 
 
-def _text_rows(table: Table, start: int) -> dict[int, set[int]]:
-    """For each column, the data rows where a cell holding text (neither a number nor a dash)
-    starts: one pass over the table's cells, not one over its grid per amount column."""
+def _text_rows(table: Table, start: int, amount_columns: frozenset[int]) -> dict[int, set[int]]:
+    """For each amount column, the data rows where a cell holding text (neither a number nor a
+    dash) starts: one pass over the table's cells, not one over its grid per amount column."""
     rows: dict[int, set[int]] = {}
     for cell in table.cells:
-        if cell.row < start:
+        text = cell.text
+        if cell.row < start or not text or (cell.col_span == 1 and cell.col not in amount_columns) \
+                or parse_cell(text) is not None or is_empty(text):
             continue
-        text = cell.text.strip()
-        if text and parse_cell(text) is None and not is_empty(text):
-            line = table.grid[cell.row]
-            for col in range(cell.col, cell.col + cell.col_span):
-                if col < len(line) and line[col] is cell:
-                    rows.setdefault(col, set()).add(cell.row)
+        line = table.grid[cell.row]
+        for col in range(cell.col, cell.col + cell.col_span):
+            if col < len(line) and line[col] is cell:
+                rows.setdefault(col, set()).add(cell.row)
     return rows
 
 
