@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import IntEnum
 from functools import cached_property
-from typing import Iterator, NamedTuple
+from typing import Iterator, NamedTuple, Sequence
 
 
 # a line ending in "…表" (or "…表（续）"); two characters before 表 suffice (an open-ended run
@@ -129,17 +129,17 @@ class Figure(NamedTuple):
         }
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)  # slotted: readers build a thousand per document
 class Cell:
     row: int
     col: int
     text: str
     row_span: int = 1
     col_span: int = 1
-    tables: list["Table"] = field(default_factory=list)  # tables nested in this cell
+    tables: Sequence["Table"] = ()  # tables nested in this cell: a list when there are any
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Paragraph:
     index: int | None  # None for text outside the body story (no contract index)
     text: str

@@ -2,6 +2,8 @@
 tracked changes, headers ignored."""
 
 import docx
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 
 from auditor.extract import read_document
 from auditor.model import Paragraph, Table
@@ -84,3 +86,47 @@ def test_headings_name_the_section_of_the_blocks_below(tmp_path):
     assert isinstance(table, Table) and table.section == "第二部分 决算表"
     assert table.title == "收入决算表"
     assert isinstance(doc.blocks[0], Paragraph) and doc.blocks[0].heading_level == 1
+
+
+def _append_to_body(path, xml):
+    """Append raw WordprocessingML blocks at the end of the body (before w:sectPr)."""
+    document = docx.Document(path)
+    body = document.element.body
+    for block in parse_xml(f"<w:body {nsdecls('w')}>{xml}</w:body>"):
+        body.insert(len(body) - 1, block)
+    document.save(path)
+
+
+def _tc(xml, properties=""):
+    return f"<w:tc>{properties}{xml}</w:tc>"
+
+
+def _p(text):
+    return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+
+def test_grid_reads_gridbefore_spans_merges_wrapped_cells_and_rich_paragraphs(tmp_path):
+    path = build_docx(tmp_path / "g.docx", "正文")
+    span = "<w:tcPr><w:gridSpan w:val='2'/></w:tcPr>"  # "²" below is a digit to str.isdigit, not to int()
+    _append_to_body(path, (
+        "<w:tbl>"
+        "<w:tr><w:trPr><w:gridBefore w:val='1'/></w:trPr>" + _tc(_p("a"), span)
+        + _tc(_p("b"), "<w:tcPr><w:vMerge w:val='restart'/></w:tcPr>") + "</w:tr>"
+        "<w:tr>" + _tc(_p("c") + "<w:p/>" + "<w:p><w:r><w:t>d</w:t><w:tab/><w:t>e</w:t><w:br/></w:r></w:p>")
+        + _tc(_p("x"), "<w:tcPr><w:gridSpan w:val='²'/></w:tcPr>") + _tc(_p("y"))
+        + _tc(_p("gone"), "<w:tcPr><w:vMerge/></w:tcPr>") + "</w:tr>"
+        "<w:tr><w:sdt><w:sdtContent>" + _tc(_p("f"), span) + "</w:sdtContent></w:sdt>"
+        + _tc("<w:sdt><w:sdtContent>" + _p("g") + "</w:sdtContent></w:sdt>") + "</w:tr>"
+        "</w:tbl>"
+        "<w:p><w:pPr><w:outlineLvl w:val='1'/></w:pPr><w:r><w:t>大纲二级</w:t></w:r></w:p>"
+    ))
+    doc = read_document(path)
+    table = doc.tables[0]
+    cells = [[None if c is None else (c.text, c.row, c.col, c.row_span, c.col_span) for c in row] for row in table.grid]
+    assert cells == [
+        [None, ("a", 0, 1, 1, 2), ("a", 0, 1, 1, 2), ("b", 0, 3, 2, 1)],
+        [("c\n\nd\te\n", 1, 0, 1, 1), ("x", 1, 1, 1, 1), ("y", 1, 2, 1, 1), ("b", 0, 3, 2, 1)],
+        [("f", 2, 0, 1, 2), ("f", 2, 0, 1, 2), ("g", 2, 2, 1, 1), None],
+    ]
+    assert table.cells == list(dict.fromkeys(c for row in table.grid for c in row if c is not None))  # row-major
+    assert [(p.text, p.heading_level) for p in doc.paragraphs] == [("正文", 0), ("大纲二级", 2)]

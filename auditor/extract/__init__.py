@@ -26,11 +26,16 @@ _OUTLINE = (
 )
 
 
+# the characters those patterns can start with (after spaces): most paragraphs start otherwise
+_OUTLINE_FIRST = frozenset("第附一二三四五六七八九十（(")
+
 CAPTION_LINES = 6  # title, 公开NN表, 部门名称, year and 单位 lines stand above a table
 
 
 def outline_level(text: str) -> int:
     """1 for 第一部分/附件1, 2 for 一、…, 3 for （一）…; 0 for body text."""
+    if text.lstrip()[:1] not in _OUTLINE_FIRST:  # str.lstrip and the patterns' \s agree on spaces
+        return 0
     for level, pattern in _OUTLINE:
         if pattern.match(text):
             return level
@@ -52,16 +57,19 @@ def read_head(path: Path, size: int) -> bytes:
 def assemble(path: Path, blocks: list[Block]) -> Document:
     """Give every block its section (nearest heading above) and tables their captions."""
     section = ""
-    recent: list[str] = []
+    recent: list[str] = []  # the caption of the next table
     for block in blocks:
         if isinstance(block, Paragraph):
-            level = block.heading_level or outline_level(block.text)
-            if level and block.text.strip():
-                block.heading_level = level
-                section = block.text.strip()
+            text = block.text.strip()
+            if text:
+                level = block.heading_level or outline_level(block.text)
+                if level:
+                    block.heading_level = level
+                    section = text
+                recent.append(text)
+                if len(recent) > CAPTION_LINES:
+                    del recent[0]
             block.section = section
-            if block.text.strip():
-                recent = (recent + [block.text.strip()])[-CAPTION_LINES:]
         else:
             for table in block.iter_tables():
                 table.section = section

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
 from lxml import etree
@@ -51,8 +52,10 @@ _GRID_BEFORE, _GRID_SPAN, _V_MERGE = f"{W}gridBefore", f"{W}gridSpan", f"{W}vMer
 _P_PR, _P_STYLE, _OUTLINE_LVL = f"{W}pPr", f"{W}pStyle", f"{W}outlineLvl"
 
 # styles.xml content → heading levels: documents made from one template share a large styles
-# part (hundreds of KB), whose parse would cost as much as the document's own
-_STYLE_LEVELS: dict[bytes, dict[str, int]] = {}
+# part (hundreds of KB), whose parse would cost as much as the document's own. Keyed by the
+# part's CRC-32 and size from the zip directory, and compared in full on a hit: hashing the
+# content itself would cost a third of its decompression
+_STYLE_LEVELS: dict[tuple[int, int], tuple[bytes, dict[str, int]]] = {}
 
 
 def _parser() -> etree.XMLParser:
@@ -101,12 +104,16 @@ def _heading_styles(archive: zipfile.ZipFile, main: str) -> dict[str, int]:
     if name not in archive.namelist():
         return {}
     data = _read_part(archive, name)
-    levels = _STYLE_LEVELS.get(data)
-    if levels is None:
-        levels = _read_heading_styles(_parse_xml(data, name))
-        if len(_STYLE_LEVELS) >= 16:
-            del _STYLE_LEVELS[next(iter(_STYLE_LEVELS))]
-        _STYLE_LEVELS[data] = levels
+    info = archive.getinfo(name)
+    key = (info.CRC, info.file_size)
+    known = _STYLE_LEVELS.get(key)
+    if known is not None and known[0] == data:
+        return known[1]
+    levels = _read_heading_styles(_parse_xml(data, name))
+    _STYLE_LEVELS.pop(key, None)
+    if len(_STYLE_LEVELS) >= 16:
+        del _STYLE_LEVELS[next(iter(_STYLE_LEVELS))]
+    _STYLE_LEVELS[key] = data, levels
     return levels
 
 
@@ -122,7 +129,7 @@ def _read_heading_styles(root: etree._Element) -> dict[str, int]:
             levels[sid] = int(match.group(1))
         elif label.strip().lower() == "title":
             levels[sid] = 1
-        elif outline is not None and outline.get(f"{W}val", "").isdigit() and int(outline.get(f"{W}val")) < 9:
+        elif outline is not None and outline.get(f"{W}val", "").isdecimal() and int(outline.get(f"{W}val")) < 9:
             levels[sid] = int(outline.get(f"{W}val")) + 1
     return levels
 
@@ -174,74 +181,82 @@ def _text(element: etree._Element) -> str:
 
 # what makes a paragraph more than runs of plain text: its text is then read by the walk above
 _NOT_PLAIN = (SKIPPED - {f"{W}pPr", f"{W}rPr"}) | set(_FIXED_TEXT) | {_BR}
+# the properties the walk reads → the element holding them: a row's or a cell's first
+# w:trPr/w:tcPr, any w:pPr of a paragraph
+_PROPERTIES = {_GRID_BEFORE: _TR_PR, _GRID_SPAN: _TC_PR, _V_MERGE: _TC_PR, _P_STYLE: _P_PR, _OUTLINE_LVL: _P_PR}
 
 
 class _Body:
-    """What the walk needs of every paragraph and cell, from one pass over the body in which
-    lxml picks out the few tags that matter in C (a walk per paragraph or per cell would visit
-    every run, every property and their children in Python).
+    """What the walk needs of every paragraph, cell and row, from three passes over the body in
+    which lxml picks out in C the paragraphs, their w:t, and the few rarer tags that matter (a
+    walk per paragraph or per cell would visit every run, every property and their children in
+    Python; one pass over all of them would have to build every element's tag string to tell
+    them apart).
 
     A paragraph all of whose w:t sit in its own runs (p/r/t) and which holds nothing of
     ``_NOT_PLAIN`` (tabs, breaks, deletions, text boxes …) reads as its w:t texts in order;
-    any other is read by ``_text``. A cell's span and merge are the first w:gridSpan and
-    w:vMerge of its first w:tcPr. A cell's content is its paragraphs, unless it holds a
-    table or a wrapper (sdt …), which ``_cell_content`` then looks through."""
+    any other is read by ``_text``. Properties (``_PROPERTIES``) are the first of their tag,
+    kept only for the rows, cells and paragraphs that have them. A cell's content is its
+    paragraphs, unless it holds a table or a wrapper (sdt …), which ``_cell_content`` then
+    looks through; rows and tables without wrappers have their children picked out in C."""
 
     def __init__(self, body: etree._Element):
         # elements are kept alive as keys: lxml then hands out the same proxy on the next visit
-        self.plain: dict[etree._Element, list[str]] = {}
-        self.other: set[etree._Element] = set()
-        self.paragraphs: dict[etree._Element, list[etree._Element]] = {}  # container → its w:p
-        self.not_flat: set[etree._Element] = set()  # containers holding a table or a wrapper
-        self.span: dict[etree._Element, etree._Element] = {}
-        self.merge: dict[etree._Element, etree._Element] = {}
-        current = texts = None  # the paragraph being read and its w:t texts
-        for element in body.iter(_P, _T, _TBL, _GRID_SPAN, _V_MERGE, *WRAPPERS, *_NOT_PLAIN):
+        self.texts: dict[etree._Element, list[str]] = {}  # paragraph → its text in pieces
+        # container → its first paragraph's texts, kept for the containers holding no table or
+        # wrapper (``not_flat``); and all their paragraphs' texts where there are several (most
+        # cells hold one paragraph: one list fewer per cell)
+        self.flat: dict[etree._Element, list[str]] = {}
+        self.several: dict[etree._Element, list[list[str]]] = {}
+        self.not_flat: set[etree._Element] = set()
+        self.properties: dict[etree._Element, dict[str, etree._Element]] = {}  # owner → tag → element
+        texts_of, flat = self.texts, self.flat
+        for paragraph in body.iter(_P):
+            texts_of[paragraph] = texts = []
+            container = paragraph.getparent()
+            first = flat.setdefault(container, texts)
+            if first is not texts:
+                self.several.setdefault(container, [first]).append(texts)
+        other: set[etree._Element] = set()  # paragraphs read by ``_text``
+        for element in body.iter(_T):
+            run = element.getparent()
+            texts = texts_of.get(run.getparent())
+            if texts is not None and run.tag == _R:
+                texts.append(element.text or "")
+            else:
+                other.update(element.iterancestors(_P))
+        for element in body.iter(_TBL, *_PROPERTIES, *WRAPPERS, *_NOT_PLAIN):
             tag = element.tag
-            if tag == _T:
-                run = element.getparent()
-                paragraph = run.getparent()
-                if run.tag == _R:
-                    if paragraph is current:
-                        texts.append(element.text or "")
-                        continue
-                    if paragraph is not None and paragraph.tag == _P:  # back from a paragraph nested in it
-                        self.plain[paragraph].append(element.text or "")
-                        continue
-            elif tag == _P:
-                current, texts = element, []
-                self.plain[element] = texts
-                self.paragraphs.setdefault(element.getparent(), []).append(element)
-                continue
-            elif tag == _TBL or tag in WRAPPERS:
+            if tag == _TBL or tag in WRAPPERS:
                 self.not_flat.add(element.getparent())
-                continue
-            elif tag == _GRID_SPAN or tag == _V_MERGE:
-                properties = element.getparent()
-                cell = properties.getparent()
-                found = self.span if tag == _GRID_SPAN else self.merge
-                if properties.tag == _TC_PR and cell not in found and _first(cell, _TC_PR) is properties:
-                    found[cell] = element
-                continue
-            self.other.update(element.iterancestors(_P))
+            elif tag in _PROPERTIES:
+                holder, wanted = element.getparent(), _PROPERTIES[tag]
+                if holder.tag == wanted:
+                    owner = holder.getparent()
+                    found = self.properties.setdefault(owner, {})
+                    if tag not in found and (wanted == _P_PR or _first(owner, wanted) is holder):
+                        found[tag] = element
+            else:
+                other.update(element.iterancestors(_P))
+        for paragraph in other:
+            texts_of[paragraph][:] = [_text(paragraph)]
+        for container in self.not_flat:
+            flat.pop(container, None)
 
     def text(self, paragraph: etree._Element) -> str:
-        if paragraph in self.other:
-            return _text(paragraph)
-        return "".join(self.plain.get(paragraph, ()))
+        return "".join(self.texts[paragraph])
 
-    def span_and_merge(self, cell: etree._Element) -> tuple[int, etree._Element | None]:
-        """w:gridSpan (at least 1) and the w:vMerge element of a w:tc."""
-        return max(1, _int_attr(self.span.get(cell), 1)), self.merge.get(cell)
+    def children(self, node: etree._Element, tag: str) -> Iterable[etree._Element]:
+        """Direct children with ``tag``, looking through sdt/customXml wrappers."""
+        return _children(node, tag) if node in self.not_flat else node.iterchildren(tag)
 
-    def content(self, cell: etree._Element) -> tuple[list[etree._Element], list[etree._Element]]:
-        """A w:tc's paragraphs and nested tables, in order."""
-        if cell not in self.not_flat:
-            return self.paragraphs.get(cell, []), []
+    def content(self, cell: etree._Element) -> tuple[str, list[etree._Element]]:
+        """A w:tc's text (its paragraphs joined by newlines) and nested tables, in order, looking
+        through wrappers (a flat cell's paragraphs are in ``flat``)."""
         paragraphs: list[etree._Element] = []
         tables: list[etree._Element] = []
         _cell_content(cell, paragraphs, tables)
-        return paragraphs, tables
+        return "\n".join([self.text(p) for p in paragraphs]), tables
 
 
 def _children(node: etree._Element, tag: str) -> list[etree._Element]:
@@ -266,7 +281,7 @@ def _int_attr(node: etree._Element | None, default: int) -> int:
     if node is None:
         return default
     value = node.get(_VAL, "")
-    return int(value) if value.isdigit() else default
+    return int(value) if value.isdecimal() else default  # isdigit admits "²", which int() refuses
 
 
 def _cell_content(node: etree._Element, paragraphs: list, tables: list) -> None:
@@ -283,30 +298,64 @@ def _cell_content(node: etree._Element, paragraphs: list, tables: list) -> None:
                 _cell_content(content, paragraphs, tables)
 
 
+def _span_and_above(properties: dict[str, etree._Element], previous: list[Cell | None],
+                    col: int) -> tuple[int, Cell | None]:
+    """A cell's w:gridSpan (at least 1), and the cell above that it continues (w:vMerge) or None."""
+    span = max(1, _int_attr(properties.get(_GRID_SPAN), 1))
+    merge = properties.get(_V_MERGE)
+    if merge is None or merge.get(_VAL) == "restart" or col >= len(previous):
+        return span, None
+    return span, previous[col]
+
+
 def _read_table(tbl: etree._Element, index: int, nested: tuple, part: str, body: _Body) -> Table:
+    """A w:tbl's grid, spans and merges resolved, with the tables nested in its cells."""
     grid: list[list[Cell | None]] = []
-    for r, tr in enumerate(_children(tbl, _TR)):
-        col = _int_attr(_first(_first(tr, _TR_PR), _GRID_BEFORE), 0)
+    previous: list[Cell | None] = []
+    origins: list[Cell] = []
+    properties, flat, several = body.properties, body.flat, body.several
+    for r, tr in enumerate(body.children(tbl, _TR)):
+        own = properties.get(tr)
+        col = _int_attr(own.get(_GRID_BEFORE), 0) if own else 0
         row: list[Cell | None] = [None] * col
-        previous = grid[r - 1] if r > 0 else []
-        for tc in _children(tr, _TC):
-            span, vmerge = body.span_and_merge(tc)
-            above = previous[col] if col < len(previous) else None
-            if vmerge is not None and vmerge.get(_VAL) != "restart" and above is not None:
+        for tc in body.children(tr, _TC):
+            own = properties.get(tc)
+            span, above = _span_and_above(own, previous, col) if own else (1, None)
+            if above is not None:
                 above.row_span = r - above.row + 1
                 cell = above
             else:
-                paragraphs, tables = body.content(tc)
-                cell = Cell(row=r, col=col, text="\n".join([body.text(p) for p in paragraphs]), col_span=span)
-                for k, inner in enumerate(tables):
-                    cell.tables.append(_read_table(inner, index, nested + ((r, col, k),), part, body))
-            row.extend([cell] * span)
+                texts = flat.get(tc)
+                if texts is not None:  # most cells: paragraphs only, most often one
+                    paragraphs = several.get(tc)
+                    text, tables = "".join(texts) if paragraphs is None else "\n".join(map("".join, paragraphs)), ()
+                else:
+                    text, inner = body.content(tc)
+                    tables = [_read_table(t, index, nested + ((r, col, k),), part, body)
+                              for k, t in enumerate(inner)] or ()
+                cell = Cell(r, col, text, 1, span, tables)
+                origins.append(cell)
+            if span == 1:
+                row.append(cell)
+            else:
+                row.extend([cell] * span)
             col += span
         grid.append(row)
+        previous = row
     width = max((len(r) for r in grid), default=0)
     for row in grid:
         row.extend([None] * (width - len(row)))
-    return Table(index=index, grid=grid, nested=nested, part=part)
+    table = Table(index=index, grid=grid, nested=nested, part=part)
+    table.cells = origins  # made in row-major order: spares the table finding them again
+    return table
+
+
+def _heading_level(properties: dict[str, etree._Element], headings: dict[str, int]) -> int:
+    """A paragraph's heading level from its style, else from its outline level (0 for body text)."""
+    style = properties.get(_P_STYLE)
+    level = headings.get(style.get(_VAL), 0) if style is not None else 0
+    outline = _int_attr(properties.get(_OUTLINE_LVL), 9)
+    return level or (outline + 1 if outline < 9 else 0)
 
 
 def _read_body(root: etree._Element, headings: dict[str, int]) -> list[Block]:
@@ -318,11 +367,8 @@ def _read_body(root: etree._Element, headings: dict[str, int]) -> list[Block]:
         for child in node:
             tag = child.tag
             if tag == _P:
-                style = _grandchild(child, _P_PR, _P_STYLE)
-                outline = _grandchild(child, _P_PR, _OUTLINE_LVL)
-                level = headings.get(style.get(_VAL), 0) if style is not None else 0
-                if not level and outline is not None and _int_attr(outline, 9) < 9:
-                    level = _int_attr(outline, 9) + 1
+                own = body.properties.get(child)
+                level = _heading_level(own, headings) if own else 0
                 blocks.append(Paragraph(counters[part][0], body.text(child), heading_level=level, part=part))
                 counters[part][0] += 1
             elif tag == _TBL:
