@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from auditor.claims import Token
@@ -60,7 +61,10 @@ def truncated(verdict: Verdict, expected: Quantity, stated: Figure) -> bool:
     return verdict.outcome is Outcome.MISMATCH and cut == stated.value
 
 
-def all_of_it(check, pct: Token, ratio: Quantity, part: Token, whole: Token, message: str, relation: tuple,
+Wording = Callable[[], tuple[str, str]]  # (message, arithmetic) of a finding: worded only when there is one
+
+
+def all_of_it(check, pct: Token, ratio: Quantity, part: Token, whole: Token, wording: Wording, relation: tuple,
               severity: Severity) -> Finding | None:
     """"结案率100%" / "完成预算的100%" says the two amounts are equal (DOMAIN rule 43): a finding
     when they differ (see ``agrees``), though the ratio rounds to 100% (831 ÷ 832 = 99.88%)."""
@@ -68,13 +72,13 @@ def all_of_it(check, pct: Token, ratio: Quantity, part: Token, whole: Token, mes
             agrees(part, whole.figure):
         return None
     return check.finding(
-        f"{message}为{pct.figure.text}，即两数相等，但{named(part)}≠{named(whole)}",
+        f"{wording()[0]}为{pct.figure.text}，即两数相等，但{named(part)}≠{named(whole)}",
         severity=severity, figures=(printed(pct), printed(part), printed(whole)), stated=pct.figure.value,
         relation=relation, confidence="inferred")
 
 
-def verdict_finding(check, stated: Token, expected: Quantity, inputs: list[Token], message: str,
-                    arithmetic: str, relation: tuple, severity: Severity) -> Finding | Checked:
+def verdict_finding(check, stated: Token, expected: Quantity, inputs: list[Token], wording: Wording,
+                    relation: tuple, severity: Severity) -> Finding | Checked:
     """Compare ``stated`` with ``expected``: Checked when it holds, info when rounding (or a
     truncation of rounded amounts) explains the gap, a warning when the stated figure is
     one unit off in its last decimal, else a finding of ``severity``."""
@@ -87,13 +91,13 @@ def verdict_finding(check, stated: Token, expected: Quantity, inputs: list[Token
         # they are exact (counts, 元 to the fen) and the stated figure is provably not the rounding
         level = Severity.INFO if expected.half_width > 0 else min(level, Severity.WARNING)
         note = "（系截断而非四舍五入）"
-    unit = Decimal(1).scaleb(-stated.figure.decimals)
-    if level is Severity.ERROR and abs(verdict.difference) == unit:
-        level, note = Severity.WARNING, "（末位相差1）"  # likely rounded from unprinted decimals
     if level is None:
         return Checked(figures)
+    if level is Severity.ERROR and abs(verdict.difference) == Decimal(1).scaleb(-stated.figure.decimals):
+        level, note = Severity.WARNING, "（末位相差1）"  # likely rounded from unprinted decimals
     shown = verdict._replace(tolerance=round_half_up(verdict.tolerance, verdict.decimals + 2).normalize())
     gap = describe_gap("文中", "重算", shown)
+    message, arithmetic = wording()
     return broken_relation(check, verdict, level, f"{message}：{gap}{note}", figures, arithmetic, relation,
                            confidence="inferred")
 

@@ -57,18 +57,20 @@ class PartsAddUp(Check):
         if not parts:
             return None
         relation = ("breakdown", head.figure.location)
-        if group.adds_up:
+        whole = compare(head.figure, total([(1, p.figure) for p in parts]))  # what ``group.adds_up`` asks
+        if whole.outcome is Outcome.HOLDS:  # the usual case, verified as check_sum would (not compared twice)
+            return Checked((head.figure, *(p.figure for p in parts)))
+        if whole.outcome is Outcome.ROUNDING:
             return self._sum(group, parts, relation)
-        whole = compare(head.figure, total([(1, p.figure) for p in parts]))
         for n in range(len(parts) - 2, 1, -1):  # the detail has two parts or more
             # "共有车辆5辆，其中：…执法用车1辆…其他用车4辆，其他用车主要是…1辆、1辆、2辆":
             # a leading run adds up and the rest details one of its parts
-            rest = total([(1, p.figure) for p in parts[n:]])
             lead = parts[:n]
             if sum(1 for p in lead if p.figure.value) >= 2 and \
-                    compare(head.figure, total([(1, p.figure) for p in lead])).outcome is Outcome.HOLDS and \
-                    any(compare(p.figure, rest).outcome is Outcome.HOLDS for p in lead):
-                return self._sum(group, parts[:n], relation)
+                    compare(head.figure, total([(1, p.figure) for p in lead])).outcome is Outcome.HOLDS:
+                rest = total([(1, p.figure) for p in parts[n:]])
+                if any(compare(p.figure, rest).outcome is Outcome.HOLDS for p in lead):
+                    return self._sum(group, parts[:n], relation)
         short = whole.difference > 0
         complete = self._complete(group, parts)
         if short and not complete:

@@ -53,11 +53,11 @@ class ChangeOfPartsAddsUp(Check):
     def _check(self, group: Breakdown, by_current: dict, changes: list[Change]) -> Finding | Checked | None:
         head = group.head
         parts = [p for p in group.parts if p is not head]
-        if len(parts) < 2 or not group.adds_up:
-            return None  # the parts do not make the total: their changes need not make its change
-        part_changes = [by_current.get(id(p), [None])[0] for p in parts]
-        if None in part_changes:
+        if len(parts) < 2:
             return None
+        part_changes = [by_current.get(id(p), [None])[0] for p in parts]
+        if None in part_changes or not group.adds_up:
+            return None  # (when the parts do not make the total, their changes need not make its change)
         head_change = _change_of(head, by_current, changes)
         if head_change is None:
             return None

@@ -37,7 +37,7 @@ class ClassEqualsItsItems(Check):
 
     def run(self, doc: Document) -> Iterable[Finding | Checked]:
         groups = claims(doc).breakdowns
-        itemised = [g for g in groups if g.adds_up and all(p.category for p in g.parts)]
+        itemised = [g for g in groups if all(p.category for p in g.parts) and g.adds_up]
         for items in itemised:
             for group in groups:
                 if group is items or group.head is None or group.head.role != items.head.role or \

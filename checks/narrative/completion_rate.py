@@ -47,21 +47,21 @@ class CompletionRate(Check):
     def _check(self, rate: Rate) -> Finding | Checked:
         num, den = rate.numerator, rate.denominator
         q = ratio(num.quantity, den.quantity)
-        figures = (printed(rate.pct), printed(num), printed(den))
         relation = ("rate", rate.pct.figure.location)
         if q is None:
+            figures = (printed(rate.pct), printed(num), printed(den))
             if num.figure.value == 0 and rate.pct.figure.value == 0:
                 return Checked(figures)
             return self.finding(
                 f"{named(den)}为0，“{rate.phrase}{rate.pct.figure.text}”无从计算（零基数不应给出比率）",
                 severity=Severity.WARNING, figures=figures, relation=relation, confidence="inferred")
         severity = Severity.ERROR if rate.strict and rate.kind != "count" else Severity.WARNING
-        message = f"{named(num)}相对{named(den)}的{WHAT[rate.kind]}"
-        whole = all_of_it(self, rate.pct, q, num, den, message, relation, severity)
+
+        def wording() -> tuple[str, str]:
+            return (f"{named(num)}相对{named(den)}的{WHAT[rate.kind]}",
+                    f"{num.figure.text} ÷ {den.figure.text} × 100 = {q.point:.4f}%")
+
+        whole = all_of_it(self, rate.pct, q, num, den, wording, relation, severity)
         if whole is not None:
             return whole
-        return verdict_finding(
-            self, rate.pct, q, [num, den],
-            message=message,
-            arithmetic=f"{num.figure.text} ÷ {den.figure.text} × 100 = {q.point:.4f}%",
-            relation=relation, severity=severity)
+        return verdict_finding(self, rate.pct, q, [num, den], wording, relation, severity)

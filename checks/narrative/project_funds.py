@@ -38,20 +38,22 @@ class ProjectFundsVsForm(Check):
     code = "NAR011"
 
     def run(self, doc: Document) -> Iterable[Finding | Checked]:
-        rates = [r for r in claims(doc).rates if r.resolved and r.kind in ("execution", "completion")
-                 and r.numerator.kind == "money" and r.denominator.kind == "money"]
+        rates = []  # each with the text up to the end of its sentence, which speaks of a self-evaluation
+        for rate in claims(doc).rates:
+            if rate.resolved and rate.kind in ("execution", "completion") and \
+                    rate.numerator.kind == "money" and rate.denominator.kind == "money":
+                passage = rate.pct.passage
+                spoken = passage.text[:passage.sentence_end(rate.pct.end)]
+                if SELF_EVALUATION in spoken:
+                    rates.append((rate, spoken))
         if not rates:
-            return
+            return  # (before reading the score forms)
         from auditor.scores.forms import form_spoken_of, score_forms
 
         forms = [f for f in score_forms(doc) if f.funds.rows]
         if not forms:
             return
-        for rate in rates:
-            passage = rate.pct.passage
-            spoken = passage.text[:passage.sentence_end(rate.pct.end)]
-            if SELF_EVALUATION not in spoken:
-                continue
+        for rate, spoken in rates:
             form = form_spoken_of(forms, spoken, WHOLE_DEPARTMENT in spoken)
             if form is None:
                 continue

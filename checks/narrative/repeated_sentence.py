@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
-from typing import Iterable
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 from auditor.claims import Token, claims
 from auditor.findings import Checked, Finding
@@ -12,19 +14,28 @@ from auditor.model import Document, Severity
 from auditor.registry import Check, register
 from checks.narrative._common import named, printed
 
+if TYPE_CHECKING:
+    from auditor.claims.passages import Passage
+
 DIGITS = re.compile(r"\d[\d,.]*")
-MARKUP = re.compile(r"<[^>]*>|\s+")  # tags left in pasted text, spacing
+TAG = re.compile(r"<[^>]*>")  # tags left in pasted text
 NON_DIGIT = re.compile(r"\D")
 CLAUSE_END = "，,；;：:。"
+LAST_CLAUSE_END = re.compile(f".*[{CLAUSE_END}]", re.DOTALL)
 MIN_WORDS = 12  # CJK characters left once numbers are masked: shorter sentences are formulas
 LEAD = 8  # characters before the first figure that name it, in a copy whose opening was edited
 
 
 def _masked(text: str) -> str:
-    return MARKUP.sub("", DIGITS.sub("#", text)).replace("，", ",")
+    """The wording: each number as "#", without tags and spacing, "，" read as ","."""
+    masked = DIGITS.sub("#", text)
+    if "<" in masked:
+        masked = TAG.sub("", masked)
+    return "".join(masked.split()).replace("，", ",")  # split() drops what \s matches
 
 
-# "at least n CJK characters", stopping at the n-th (a count would read the whole sentence)
+# "at least n CJK characters", stopping at the n-th (a count would read the whole sentence);
+# masking only drops characters, so raw text short of words is short of them masked too
 AT_LEAST_WORDS = {n: re.compile(f"(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){{{n}}}") for n in (MIN_WORDS, 3 * MIN_WORDS)}
 
 
@@ -32,17 +43,32 @@ def _has_words(text: str, n: int = MIN_WORDS) -> bool:
     return AT_LEAST_WORDS[n].match(text) is not None
 
 
-def _sentences(doc: Document) -> list[list[Token]]:
+class _Sentence(NamedTuple):
+    passage: Passage
+    start: int
+    end: int  # offset of its end mark (or of the passage end)
+    tokens: list[Token]
+
+
+def _sentences(doc: Document) -> list[_Sentence]:
     """The figures of each sentence (scores are the score checks' business)."""
-    by_sentence: dict[tuple[int, int], list[Token]] = {}
+    by_sentence: dict[tuple[int, int], _Sentence] = {}
+    passage, start, end, tokens = None, 0, -1, []
     for token in claims(doc).tokens:
-        if token.unit != "分":
+        if token.figure.unit == "分":
+            continue
+        if token.passage is not passage or not start <= token.start <= end:  # else the sentence of the last one
             passage = token.passage
-            by_sentence.setdefault((passage.index, passage.sentence_start(token.start)), []).append(token)
+            start, end = passage.sentence_start(token.start), passage.sentence_end(token.start)
+            sentence = by_sentence.get((passage.index, start))
+            if sentence is None:
+                sentence = by_sentence[passage.index, start] = _Sentence(passage, start, end, [])
+            tokens = sentence.tokens
+        tokens.append(token)
     return list(by_sentence.values())
 
 
-def _copies(sentences: list[list[Token]]) -> list[list[list[Token]]]:
+def _copies(sentences: list[_Sentence]) -> list[list[list[Token]]]:
     """Groups of sentences that are copies of one another. Two readings:
     - same wording with every number masked, after the same sentence (a paragraph pasted
       twice; the context tells a copy from a template line such as "项目全年预算X元，执行数Y元"
@@ -51,59 +77,99 @@ def _copies(sentences: list[list[Token]]) -> list[list[list[Token]]]:
       one of its ；-separated parts (the opening of one copy was edited: "1.资金落实情况寻甸县…"
       / "寻甸县…"), when its three numbers or more agree at every place but one at most and
       a distinctive one (three significant digits) is among those agreeing: a template line
-      for another item would differ in more than one number."""
+      for another item would differ in more than one number.
+    Only texts that could match are masked: a sentence after a sentence found once has no
+    copy in the first reading, and a text short of words has none in either."""
     whole: dict[tuple[str, str], list[list[Token]]] = {}
     tails: dict[str, list[list[Token]]] = {}
-    masks: dict[str, str] = {}  # copies repeat their text: mask each text once
+    wordings: dict[int, dict[str, str | None]] = {MIN_WORDS: {}, 3 * MIN_WORDS: {}}
 
-    def masked(text: str) -> str:
-        if text not in masks:
-            masks[text] = _masked(text)
-        return masks[text]
+    def wording(text: str, words: int = MIN_WORDS) -> str | None:
+        """The text masked, when it has enough words; copies repeat their text: read each once."""
+        seen = wordings[words]
+        if text not in seen:
+            seen[text] = None
+            if _has_words(text, words):  # (else short of words masked too)
+                masked = _masked(text)
+                if "<" not in text or _has_words(masked, words):  # of the words, masking drops those in tags only
+                    seen[text] = masked
+        return seen[text]
 
-    for tokens in sentences:
-        passage, start = tokens[0].passage, tokens[0].passage.sentence_start(tokens[0].start)
-        end = passage.sentence_end(start)
-        before = passage.text[passage.sentence_start(start - 1):start].strip() if start else ""
+    befores = [s.passage.text[s.passage.sentence_start(s.start - 1):s.start].strip() if s.start else ""
+               for s in sentences]
+    context = {before: _has_words(before) for before, n in Counter(befores).items() if n > 1 and before}
+    for (passage, start, end, tokens), before in zip(sentences, befores):
+        text = passage.text
         # a passage's first sentence has no context: it must be long enough to be a copy
-        if not start or _has_words(before):
-            sentence = masked(passage.text[start:end])
-            if _has_words(sentence, MIN_WORDS if start else 3 * MIN_WORDS):
+        if context.get(before) or not start:
+            sentence = wording(text[start:end], MIN_WORDS if start else 3 * MIN_WORDS)
+            if sentence is not None:
                 whole.setdefault((sentence, before), []).append(tokens)
-        for piece in _pieces(tokens, start, end):
+        for piece, cut in _pieces(tokens, start, end):
             # the naming words: back to a clause end, at most LEAD characters (no need to look further)
             first = piece[0].start
-            lead = max(first - LEAD, *(passage.text.rfind(ch, max(0, first - LEAD), first) + 1 for ch in CLAUSE_END))
-            cut = passage.segment_marks(piece[-1].end, end)
-            tail = masked(passage.text[max(start, lead):cut[0] if cut else end])
-            if _has_words(tail):
+            named_from = LAST_CLAUSE_END.match(text, max(0, first - LEAD), first)
+            tail = wording(text[max(start, named_from.end() if named_from else first - LEAD):cut])
+            if tail is not None:
                 tails.setdefault(tail, []).append(piece)
-    groups = {tuple(id(c) for c in g): g for g in whole.values() if len(g) > 1}
+    groups = {tuple(map(id, g)): g for g in whole.values() if len(g) > 1}
     for group in tails.values():  # in document order, so the first copy is the same in both readings
-        if len(group) < 2:
-            continue
-        values = [tuple(_value(t) for t in piece) for piece in group]
-        for i, mine in enumerate(group):
-            near = [theirs for j, theirs in enumerate(group) if j == i or _near_copy(values[i], values[j], mine)]
-            if len(near) > 1:
-                groups.setdefault(tuple(id(c) for c in near), near)
+        if len(group) > 1:
+            for near in _near_copies(group):
+                groups.setdefault(tuple(map(id, near)), near)
     return list(groups.values())
 
 
-def _pieces(tokens: list[Token], start: int, end: int) -> list[list[Token]]:
+def _near_copies(group: list[list[Token]]) -> Iterable[list[list[Token]]]:
+    """For each piece of a group of like tails, in order, the pieces it is a near copy of
+    (itself among them), when there are others; worked out once per version of the values
+    and of the places that are distinctive, as copies share them (and give the same pieces)."""
+    stated = [tuple(map(_value, piece)) for piece in group]
+    if stated.count(stated[0]) == len(stated):  # the usual copies: near one another if a place is distinctive
+        if any(_distinctive(t.figure.text) for piece in group for t in piece):
+            yield group
+        return
+    values: list[tuple] = []  # each version once (a few: looked up by equality, no hashing of Decimals)
+    version = []
+    for mine in stated:
+        if mine not in values:
+            values.append(mine)
+        version.append(values.index(mine))
+    done: set[tuple] = set()
+    for piece, mine in zip(group, version):
+        distinctive = tuple(_distinctive(t.figure.text) for t in piece)
+        if (mine, distinctive) in done:
+            continue  # the same pieces as for the earlier piece of this kind
+        done.add((mine, distinctive))
+        near = {v for v, theirs in enumerate(values) if _near_copy(values[mine], theirs, distinctive)}
+        if mine in near:  # (else no place of it is distinctive: it is near none)
+            pieces = [p for p, v in zip(group, version) if v in near]
+            if len(pieces) > 1:
+                yield pieces
+
+
+def _pieces(tokens: list[Token], start: int, end: int) -> list[tuple[list[Token], int]]:
     """The sentence's figures, then those of each of its ；-separated parts when it has several
     (a copied part may be followed by other words in each copy), with three figures at least:
     with two, the one agreeing need not fix the other ("减少450.26万元，减少16.51%" may be
-    true of two totals on different bases)."""
-    cuts = tokens[0].passage.segment_marks(start, end)
+    true of two totals on different bases); each with the end of its words (the next ；, else
+    the sentence end)."""
+    if len(tokens) < 3:
+        return []  # nor has any of its parts
+    marks = tokens[0].passage.segment_marks(start, end)
     pieces = [tokens]
-    if cuts:
-        cuts = [start, *cuts, end]
-        pieces += [[t for t in tokens if a <= t.start < b] for a, b in zip(cuts, cuts[1:])]
-    return [p for p in pieces if len(p) >= 3]
+    if marks:
+        bounds = [start, *marks, end]
+        pieces += [[t for t in tokens if a <= t.start < b] for a, b in zip(bounds, bounds[1:])]
+    out = []
+    for piece in pieces:
+        if len(piece) >= 3:
+            after = bisect_left(marks, piece[-1].end)
+            out.append((piece, marks[after] if after < len(marks) else end))
+    return out
 
 
-def _near_copy(mine: tuple, theirs: tuple, tokens: list[Token]) -> bool:
+def _near_copy(mine: tuple, theirs: tuple, distinctive: tuple[bool, ...]) -> bool:
     """The values of two pieces agree at every place but one at most, and at a distinctive
     place (a number of three significant digits or more) among them."""
     if len(mine) != len(theirs):
@@ -115,15 +181,12 @@ def _near_copy(mine: tuple, theirs: tuple, tokens: list[Token]) -> bool:
                 if odd is not None:
                     return False  # a second difference: another item's template line
                 odd = i
-    return any(_distinctive(t) for i, t in enumerate(tokens) if i != odd)
+    return any(d for i, d in enumerate(distinctive) if i != odd)
 
 
-def _distinctive(token: Token) -> bool:
-    return len(NON_DIGIT.sub("", token.figure.text).lstrip("0")) >= 3
-
-
-def _same(a: Token, b: Token) -> bool:
-    return _value(a) == _value(b)
+@lru_cache(maxsize=4096)  # pure; asked for every pair of copies
+def _distinctive(text: str) -> bool:
+    return len(NON_DIGIT.sub("", text).lstrip("0")) >= 3
 
 
 @register
@@ -153,20 +216,21 @@ class RepeatedSentence(Check):
         reported: set = set()
         for copies in _copies(_sentences(doc)):
             copies = [c for c in copies if len(c) == len(copies[0])]
-            versions = [tuple(_value(t) for t in c) for c in copies]
-            for position in range(len(copies[0])):
-                tokens = [c[position] for c in copies]
-                stated = [v[position] for v in versions]
+            versions = [tuple(map(_value, c)) for c in copies]
+            agreed: list[Token] = []  # the copies' figures at the places where all state the same
+            for tokens, stated in zip(zip(*copies), zip(*versions)):  # place by place
                 if stated.count(stated[0]) == len(stated):
-                    yield Checked(tuple(printed(t) for t in tokens))
+                    agreed += tokens
                     continue
                 # the version most copies state is the reference; with none, the first copy's
                 (common, most), (_, second) = Counter(stated).most_common(2)
-                reference = next(t for t in tokens if _value(t) == common) if most > second else tokens[0]
-                for mine in tokens:
-                    if not _same(mine, reference):
-                        yield from self._pair(mine, reference, reported)
-            if len(set(versions)) > 1:
+                reference = stated.index(common) if most > second else 0
+                for mine, value in zip(tokens, stated):
+                    if value != stated[reference]:
+                        yield from self._pair(mine, tokens[reference], reported)
+            if agreed:
+                yield Checked(tuple(map(printed, agreed)))
+            if len(agreed) < len(copies) * len(copies[0]):  # the copies differ somewhere
                 yield from self._hybrids(copies, versions, reported)
 
     def _hybrids(self, copies: list[list[Token]], values: list[tuple], reported: set) -> Iterable[Finding]:
@@ -194,7 +258,8 @@ class RepeatedSentence(Check):
 
 
 def _value(token: Token) -> tuple:
-    return token.figure.value, token.unit
+    figure = token.figure
+    return figure.value, figure.unit
 
 
 def _rarer(mine: list[list[Token]], theirs: list[list[Token]]) -> bool:

@@ -34,7 +34,6 @@ TOTAL_COLUMN = re.compile(r"合计|总计|小计|决算数?|预算数|年初预�
 # "二、机关运行经费" over "(一)行政单位 | (二)参照公务员法管理事业单位": a section and its sub-rows
 SECTION = re.compile(r"^[一二三四五六七八九十]+[、.．]")
 SUB_ROW = re.compile(r"^[(（][一二三四五六七八九十]+[)）]")
-SPACE = re.compile(r"\s+")
 BUDGET_COLUMN = re.compile(r"预算数|年初预算|全年预算|调整后预算")
 
 
@@ -44,6 +43,13 @@ def _name(text: str) -> str:
     return BALANCE.sub("收支总计", key(text)).replace("日常公用经费", "公用经费")
 
 
+@lru_cache(maxsize=8192)
+def _prose_name(subject: str) -> tuple[str, bool]:
+    """The name of a prose amount's subject, and whether it is a known quantity (asked per amount)."""
+    name = _name(subject)
+    return name, len(name) >= 4 and QUANTITY.search(name) is not None
+
+
 def _statements(doc: Document, rows: set[str]) -> list[tuple[tuple, Token]]:
     """Prose amounts naming a known quantity, or a 支出 class that a table has as a row."""
     found = claims(doc)
@@ -51,8 +57,8 @@ def _statements(doc: Document, rows: set[str]) -> list[tuple[tuple, Token]]:
     for token in found.tokens:
         if token.is_percent or token.aside or token.kind is None or token.role not in ("actual", "budget"):
             continue
-        name = _name(token.subject)
-        if len(name) >= 4 and (QUANTITY.search(name) or name.endswith("支出") and name in rows):
+        name, known = _prose_name(token.subject)
+        if known or len(name) >= 4 and name.endswith("支出") and name in rows:
             out.append(((name, token.role, token.year or found.year, token.kind), token))
     # the change of a quantity from the prior year, stated twice ("收入总计…减少450.26万元" and
     # "支出总计…减少450.26万元" of a balanced statement), is one figure too
@@ -60,8 +66,8 @@ def _statements(doc: Document, rows: set[str]) -> list[tuple[tuple, Token]]:
         current = change.current
         if current is None or not change.strong or current.aside or change.direction == 0:
             continue  # (a change whose current figure was only the nearest one may be another's)
-        name = _name(current.subject)
-        if len(name) >= 4 and QUANTITY.search(name):
+        name, known = _prose_name(current.subject)
+        if known:
             for token in (change.amount, change.pct):
                 if token is not None:
                     out.append(((name, current.role, current.year or found.year, token.unit, change.direction),
@@ -69,26 +75,26 @@ def _statements(doc: Document, rows: set[str]) -> list[tuple[tuple, Token]]:
     return out
 
 
-def _column_headers(table: Table, figures: list[Figure]) -> dict[tuple[int, int], str]:
-    """For each figure's cell: the column's header, or the nearest text above the cell when a
+def _column_headers(table: Table, figures: list[Figure]) -> list[str]:
+    """For each figure (in order): the column's header, or the nearest text above its cell when a
     header row sits inside the table (基础数据表: "经费控制情况 | 2020年决算数 | 2021年预算数")."""
     info = layout(table)
     columns = {f.location.col for f in figures}
     texts: dict[int, tuple[list[int], list[str]]] = {}  # text cells below the header, by column, top-down
     for cell in table.cells:  # origin cells, row by row
         if cell.col in columns and cell.row >= info.header_rows:
-            text = SPACE.sub("", cell.text)
-            if text and not is_empty(text) and parse_cell(text) is None:
+            text = "".join(cell.text.split())  # (split drops what \s matches)
+            if text and parse_cell(text) is None and not is_empty(text):  # (parse_cell is cached)
                 rows, words = texts.setdefault(cell.col, ([], []))
                 rows.append(cell.row)
                 words.append(text)
-    headers = {}
+    headers = []
     for fig in figures:
-        row, col = fig.location.row, fig.location.col
+        col = fig.location.col
         rows, words = texts.get(col, ((), ()))
-        above = bisect_left(rows, row)
-        headers[(row, col)] = words[above - 1] if above else \
-            info.column_labels[col] if col < len(info.column_labels) else ""
+        above = bisect_left(rows, fig.location.row)
+        headers.append(words[above - 1] if above else
+                       info.column_labels[col] if col < len(info.column_labels) else "")
     return headers
 
 
@@ -99,12 +105,13 @@ def _table_cells(doc: Document, year: int | None) -> dict[tuple, list[tuple[Figu
     for table in doc.all_tables:
         unit = layout(table).unit
         figures = [f for f in table_figures(table) if f.unit in ("元", "万元", "亿元") or f.unit == "%" and unit is not None]
-        headers = _column_headers(table, figures) if figures else {}
+        if not figures:
+            continue
         by_row: dict[int, list[tuple[tuple, Figure]]] = {}
         kinds: dict[str, tuple | None] = {}  # what a column header says, read once per header
-        for fig in figures:
-            row, col = fig.location.row, fig.location.col
-            column = headers.get((row, col), "")
+        names: dict[str, str] = {}  # the quantity a row label names, read once per label
+        scoped = SCOPED_TABLE.search(table.title)
+        for fig, column in zip(figures, _column_headers(table, figures)):
             if column not in kinds:
                 kinds[column] = _column_kind(column, year)
             where = kinds[column]
@@ -115,8 +122,12 @@ def _table_cells(doc: Document, year: int | None) -> dict[tuple, list[tuple[Figu
                 if fig.unit != "%" or unit is None or PERCENT_LABEL.search(column):
                     continue
                 fig = fig._replace(unit=unit)
-            name = _name(ROW_LEAD.sub("", label_left_of(table, row, col)))
-            if GENERIC_TOTAL.match(name) and SCOPED_TABLE.search(table.title):
+            row = fig.location.row
+            label = label_left_of(table, row, fig.location.col)
+            if label not in names:
+                names[label] = _name(ROW_LEAD.sub("", label))
+            name = names[label]
+            if scoped and GENERIC_TOTAL.match(name):
                 continue
             by_row.setdefault(row, []).append((where, fig))
             if name:

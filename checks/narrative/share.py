@@ -43,8 +43,8 @@ class ShareOfWhole(Check):
     def _check(self, share: Share) -> Finding | Checked:
         part, whole = share.part, share.whole
         q = ratio(part.quantity, whole.quantity)
-        figures = (printed(share.pct), printed(part), printed(whole))
         if q is None:
+            figures = (printed(share.pct), printed(part), printed(whole))
             if share.pct.figure.value == 0:
                 return Checked(figures)
             return self.finding(
@@ -52,15 +52,13 @@ class ShareOfWhole(Check):
                 severity=Severity.WARNING, figures=figures,
                 relation=("share", share.pct.figure.location), confidence="inferred")
         severity = Severity.ERROR if share.strong else Severity.WARNING
-        message = f"{named(part)}占{named(whole)}的比例"
         relation = ("share", share.pct.figure.location)
-        whole_share = all_of_it(self, share.pct, q, part, whole, message, relation, severity)
+
+        def wording() -> tuple[str, str]:
+            return (f"{named(part)}占{named(whole)}的比例",
+                    f"{part.figure.text} ÷ {whole.figure.text} × 100 = {q.point:.4f}%")
+
+        whole_share = all_of_it(self, share.pct, q, part, whole, wording, relation, severity)
         if whole_share is not None:
             return whole_share
-        return verdict_finding(
-            self, share.pct, q, [part, whole],
-            message=message,
-            arithmetic=f"{part.figure.text} ÷ {whole.figure.text} × 100 = {q.point:.4f}%",
-            relation=relation,
-            severity=severity,
-        )
+        return verdict_finding(self, share.pct, q, [part, whole], wording, relation, severity)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Iterable
 
-from auditor.claims import Breakdown, claims
+from auditor.claims import Breakdown, Token, claims
 from auditor.findings import Checked, Finding
 from auditor.model import Document, Severity
 from auditor.registry import Check, register
@@ -37,6 +38,11 @@ class SharesOfUnstatedTotal(Check):
         for group in claims(doc).breakdowns_without_total():
             yield from self._group(group)
 
+    @staticmethod
+    def _wording(part: Token, parts: list[Token]) -> tuple[str, str]:
+        return (f"{named(part)}占所列各项合计的比例",
+                f"{part.figure.text} ÷ ({' + '.join(p.figure.text for p in parts)}) × 100")
+
     def _group(self, group: Breakdown) -> Iterable[Finding | Checked]:
         whole = total([(1, p.figure) for p in group.parts])
         for part, pct in zip(group.parts, group.shares) if group.complete else ():
@@ -44,8 +50,7 @@ class SharesOfUnstatedTotal(Check):
             if q is not None:
                 yield verdict_finding(
                     self, pct, q, [part] + [p for p in group.parts if p is not part],
-                    message=f"{named(part)}占所列各项合计的比例",
-                    arithmetic=f"{part.figure.text} ÷ ({' + '.join(p.figure.text for p in group.parts)}) × 100",
+                    partial(self._wording, part, group.parts),
                     relation=("share", pct.figure.location), severity=Severity.ERROR)
         shares = total([(1, s.figure) for s in group.shares])
         figures = tuple(printed(s) for s in group.shares)

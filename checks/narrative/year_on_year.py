@@ -69,14 +69,16 @@ class YearOnYear(Check):
                 figures=(printed(change.pct), printed(amount), printed(current)), relation=relation,
                 confidence="inferred")
             return
-        prior_text = show(in_unit(prior, unit), current.figure.decimals)
-        yield verdict_finding(
-            self, change.pct, rate, [amount, current],
-            message=f"{named(current)}较上年{change.word or WORDS[change.direction]}{amount.figure.text}"
-                    f"（上年 = {current.figure.text} {'−' if change.direction > 0 else '+'} {amount.figure.text}"
-                    f" = {prior_text}{unit}）的变动率",
-            arithmetic=f"{amount.figure.text} ÷ {prior_text} × 100 = {rate.point:.4f}%",
-            relation=relation, severity=Severity.ERROR if change.strong else Severity.WARNING)
+
+        def wording() -> tuple[str, str]:
+            prior_text = show(in_unit(prior, unit), current.figure.decimals)
+            return ((f"{named(current)}较上年{change.word or WORDS[change.direction]}{amount.figure.text}"
+                     f"（上年 = {current.figure.text} {'−' if change.direction > 0 else '+'} {amount.figure.text}"
+                     f" = {prior_text}{unit}）的变动率"),
+                    f"{amount.figure.text} ÷ {prior_text} × 100 = {rate.point:.4f}%")
+
+        yield verdict_finding(self, change.pct, rate, [amount, current], wording,
+                              relation=relation, severity=Severity.ERROR if change.strong else Severity.WARNING)
 
     def _with_prior(self, change: Change) -> Iterable[Finding | Checked]:
         current, prior = change.current, change.prior
@@ -102,15 +104,14 @@ class YearOnYear(Check):
         if change.amount is not None:
             yield verdict_finding(
                 self, change.amount, diff.scaled(Decimal(sign)), [current, prior],
-                message=f"{named(current)}较上年{named(prior)}的变动额",
-                arithmetic=f"{current.figure.text} − {prior.figure.text}",
+                lambda: (f"{named(current)}较上年{named(prior)}的变动额", f"{current.figure.text} − {prior.figure.text}"),
                 relation=relation, severity=Severity.ERROR)
         if change.pct is not None:
             rate = ratio(diff.scaled(Decimal(sign)), prior.quantity)
             if rate is not None:
                 yield verdict_finding(
                     self, change.pct, rate, [current, prior],
-                    message=f"{named(current)}较上年{named(prior)}的变动率",
-                    arithmetic=f"({current.figure.text} − {prior.figure.text}) ÷ {prior.figure.text} × 100 = "
-                               f"{rate.point * sign:.4f}%",
+                    lambda: (f"{named(current)}较上年{named(prior)}的变动率",
+                             (f"({current.figure.text} − {prior.figure.text}) ÷ {prior.figure.text} × 100 = "
+                              f"{rate.point * sign:.4f}%")),
                     relation=("yoy", change.pct.figure.location), severity=Severity.ERROR)

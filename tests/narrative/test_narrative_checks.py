@@ -132,6 +132,18 @@ def test_repeated_sentence_with_other_numbers():
     assert finding.severity is Severity.WARNING and {f.text for f in finding.figures} == {"32人", "23人"}
 
 
+def test_a_copy_differing_only_in_spacing_tags_and_commas_is_a_copy():
+    # the wording is compared with numbers masked, spacing and pasted tags dropped and "，" read as ","
+    before = "全面抓好我县2023年事业单位公开招聘和高校毕业生招募工作，圆满完成各项招聘工作。"
+    (first, second) = (before + "抓好人才回归工作，从县外调入事业单位人员32人，专业技术人才27人。",
+                       before + "抓好人才 回归工作,从县外调入<b>事业单位</b>人员23人，专业技术人才27人。")
+    (finding,) = only(audit(first, second), "NAR008")
+    assert {f.text for f in finding.figures} == {"32人", "23人"}
+    # the words inside a pasted tag do not count: without them the sentence is a formula, no copy
+    short = "<注释：此处为粘贴时留下的文字>人员32人，技术人才27人。"
+    assert only(audit(before + short, before + short.replace("32人", "33人")), "NAR008") == []
+
+
 def test_unresolved_claim_is_info_without_figures():
     result = audit("全市城镇新增就业969人，占目标任务的107.67%。")
     (finding,) = result.findings
