@@ -25,8 +25,10 @@ from typing import Sequence
 
 from auditor.extract import ReadError, read_document
 from auditor.findings import Finding
-from auditor.model import Document, Location, Paragraph, Severity, Table
+from auditor.model import Document, Location, Severity, Table
 from auditor.registry import Check, InternalError, coverage_metrics
+
+DIGITS = re.compile(r"[0-9.,，%]+")  # masked in a paragraph's anchor: the fingerprint survives corrected figures
 
 
 @dataclass
@@ -70,12 +72,10 @@ class _Index:
     def __init__(self, doc: Document):
         self.tables = {(t.part, t.index, t.nested): t for top in doc.tables for t in top.iter_tables()}
         self.paragraphs = {(p.part, p.index): p for p in doc.paragraphs}
+        self._masked: dict[tuple, str] = {}  # paragraph → its text with digits masked (findings share paragraphs)
 
     def table(self, loc: Location) -> Table | None:
         return self.tables.get((loc.part, loc.table, loc.nested))
-
-    def paragraph(self, loc: Location) -> Paragraph | None:
-        return self.paragraphs.get((loc.part, loc.paragraph))
 
     def anchor(self, loc: Location) -> str:
         """What a location means, independent of where it sits."""
@@ -87,9 +87,12 @@ class _Index:
                 return "table"
             column = layout(table).column_labels[loc.col] if loc.col < table.n_cols else ""
             return f"{table.title}|{row_label(table, loc.row)}|{column}|{loc.start}"
-        paragraph = self.paragraph(loc)
-        text = paragraph.text if paragraph else ""
-        return f"{re.sub(r'[0-9.,，%]+', '#', text)}|{loc.start}"
+        key = (loc.part, loc.paragraph)
+        masked = self._masked.get(key)
+        if masked is None:
+            paragraph = self.paragraphs.get(key)
+            masked = self._masked[key] = DIGITS.sub("#", paragraph.text if paragraph else "")
+        return f"{masked}|{loc.start}"
 
 
 def _fingerprints(findings: list[Finding], index: _Index) -> list[Finding]:
