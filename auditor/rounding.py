@@ -95,11 +95,14 @@ def quantity(figure: Figure) -> Quantity:
 
 def total(signed_parts: Iterable[tuple[int, Figure]]) -> Quantity:
     """Σ sign·part, with the intervals added."""
-    acc = Quantity.exact(ZERO)
+    point = lo = hi = ZERO
     for sign, figure in signed_parts:
-        q = quantity(figure)
-        acc = acc + q if sign >= 0 else acc - q
-    return acc
+        p, low, high = quantity(figure)
+        if sign >= 0:
+            point, lo, hi = point + p, lo + low, hi + high
+        else:
+            point, lo, hi = point - p, lo - high, hi - low
+    return Quantity(point, lo, hi)
 
 
 def ratio(numerator: Quantity, denominator: Quantity, factor: Decimal = Decimal(100)) -> Quantity | None:
@@ -132,21 +135,24 @@ class Verdict(NamedTuple):
 
 
 def round_half_up(value: Decimal, decimals: int) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    quantum = _QUANTA.get(decimals)
+    if quantum is None:
+        quantum = _QUANTA[decimals] = Decimal(1).scaleb(-decimals)
+    return value.quantize(quantum, rounding=ROUND_HALF_UP)
+
+
+_QUANTA: dict[int, Decimal] = {}  # decimals → the quantum to round to (1, 0.1, 0.01 …)
 
 
 def compare(stated: Figure, expected: Quantity) -> Verdict:
     """Compare a printed figure with a recomputed quantity (in base units)."""
-    scale = _step(stated.unit, stated.decimals)[0]
-    expected_printed = expected.point / scale
-    rounded = round_half_up(expected_printed, stated.decimals)
-    stated_q = quantity(stated)
-    difference = stated.value - rounded
-    tolerance = (stated_q.half_width + expected.half_width) / scale
+    scale, half = _step(stated.unit, stated.decimals)
+    rounded = round_half_up(expected.point / scale if scale != 1 else expected.point, stated.decimals)
     if rounded == stated.value:
         outcome = Outcome.HOLDS
-    elif stated_q.overlaps(expected):
+    elif quantity(stated).overlaps(expected):
         outcome = Outcome.ROUNDING
     else:
         outcome = Outcome.MISMATCH
-    return Verdict(outcome, stated.value, rounded, difference, tolerance.normalize(), stated.decimals)
+    tolerance = (half + expected.half_width) / scale  # half: the stated figure's own half-width
+    return Verdict(outcome, stated.value, rounded, stated.value - rounded, tolerance.normalize(), stated.decimals)
