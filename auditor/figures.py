@@ -8,8 +8,8 @@ numbers that carry a unit (元, 万元, %, 人, 分 …), located by character s
 from __future__ import annotations
 
 from auditor.model import Document, Figure, Location, Paragraph, Table
-from auditor.numbers import find_in_prose, parse_cell
-from auditor.tables import layout, table_figures
+from auditor.numbers import find_in_prose
+from auditor.tables import layout, table_figures, text_cells
 
 
 def prose_figures(text: str, where: Location) -> list[Figure]:
@@ -26,11 +26,9 @@ def text_cell_figures(table: Table) -> list[Figure]:
     """Numbers with units inside text cells (e.g. "全年新增就业5.53万人")."""
     header_rows = layout(table).header_rows
     out = []
-    for cell in table.cells:
-        text = cell.text
-        if cell.row >= header_rows and find_in_prose(text) and parse_cell(text) is None:
-            # (most text cells hold no number: their location is not even built)
-            out.extend(prose_figures(text, table.location(cell.row, cell.col)))
+    for cell in text_cells(table):
+        if cell.row >= header_rows and find_in_prose(cell.text):  # (most hold none: no location is built)
+            out.extend(prose_figures(cell.text, table.location(cell.row, cell.col)))
     return out
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Callable, TypeVar
 
 from auditor.memo import once_per
-from auditor.model import Figure, Table
+from auditor.model import Cell, Figure, Table
 from auditor.numbers import Number, normalise, parse_cell, without_spaces
 
 UNIT_LINE = re.compile(r"(?:金额)?单位\s*[:：]?\s*(?P<unit>亿元|万元|千元|元)")
@@ -107,18 +107,31 @@ def _remembered(table: Table, compute: Callable[..., T], *args) -> T:
         return value
 
 
+def text_cells(table: Table) -> list[Cell]:
+    """The origin cells holding text — neither blank nor a number (a dash is text) — in
+    row-major order: found once, for the labels, the prose in cells and the text scans."""
+    return _remembered(table, _text_cells)
+
+
+def _text_cells(table: Table) -> list[Cell]:
+    return [cell for cell in table.cells if cell.text.strip() and parse_cell(cell.text) is None]
+
+
+def _text_cells_by_row(table: Table) -> dict[int, list[Cell]]:
+    by_row: dict[int, list[Cell]] = {}
+    for cell in text_cells(table):
+        by_row.setdefault(cell.row, []).append(cell)
+    return by_row
+
+
 def row_label(table: Table, row: int) -> str:
     """The text cells of a row, left to right (its 项目/科目 name and code)."""
     return _remembered(table, _row_label, row)
 
 
 def _row_label(table: Table, row: int) -> str:
-    texts = []
-    for cell in table.row_origins(row):
-        text = cell.text.strip()
-        if text and parse_cell(text) is None:
-            texts.append(without_spaces(text))
-    return " ".join(texts)
+    cells = _remembered(table, _text_cells_by_row).get(row, ())
+    return " ".join([without_spaces(cell.text.strip()) for cell in cells])
 
 
 def cell_unit(table: Table, row: int, col: int, number: Number) -> str | None:

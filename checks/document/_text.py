@@ -9,7 +9,8 @@ from typing import Iterator
 
 from auditor.memo import once_per
 from auditor.model import Cell, Document, Location, Paragraph, Table
-from auditor.numbers import normalise, parse_cell
+from auditor.numbers import normalise
+from auditor.tables import text_cells
 
 SEPARATOR = "\x00"  # between the texts of the corpus; no clue may match it
 Clue = str | re.Pattern  # what a text must hold to be worth scanning (see texts_holding)
@@ -31,9 +32,8 @@ def _corpus(doc: Document) -> _Corpus:
             texts.append((block, None, block.text, normalise(block.text)))
             continue
         for table in block.iter_tables():
-            for cell in table.cells:  # cells holding only a number cannot match a text pattern: skip them early
-                if cell.text.strip() and parse_cell(cell.text) is None:
-                    texts.append((table, cell, cell.text, normalise(cell.text)))
+            for cell in text_cells(table):  # cells holding only a number cannot match a text pattern
+                texts.append((table, cell, cell.text, normalise(cell.text)))
     norms = [norm for _, _, _, norm in texts]
     starts, at = [], 0
     for norm in norms:

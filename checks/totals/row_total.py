@@ -11,7 +11,7 @@ from auditor.numbers import is_empty
 from auditor.registry import Check, register
 from auditor.relations import check_sum
 from auditor.rounding import Outcome, compare, total
-from auditor.tables import figure_grid, label_left_of, layout, parse_cell, row_code, row_label
+from auditor.tables import figure_grid, label_left_of, layout, row_code, row_label, text_cells
 
 # Rows this generic check verifies: unnamed totals. Named ones (本年收入合计,
 # 公用经费合计) may total rows elsewhere in the table; they only bound a block here.
@@ -93,10 +93,8 @@ def _text_rows(table: Table, start: int, amount_columns: frozenset[int]) -> dict
     """For each amount column, the data rows where a cell holding text (neither a number nor a
     dash) starts: one pass over the table's cells, not one over its grid per amount column."""
     rows: dict[int, set[int]] = {}
-    for cell in table.cells:
-        text = cell.text
-        if cell.row < start or not text or (cell.col_span == 1 and cell.col not in amount_columns) \
-                or parse_cell(text) is not None or is_empty(text):
+    for cell in text_cells(table):
+        if cell.row < start or (cell.col_span == 1 and cell.col not in amount_columns) or is_empty(cell.text):
             continue
         line = table.grid[cell.row]
         for col in range(cell.col, cell.col + cell.col_span):
