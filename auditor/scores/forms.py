@@ -26,7 +26,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, lru_cache
+from operator import attrgetter
 
 from auditor.memo import once_per
 from auditor.model import Cell, Document, Figure, Location, Paragraph, Table
@@ -45,6 +46,7 @@ from auditor.scores.patterns import (
     LABEL_HEADER,
     LABEL_WEIGHT,
     NOT_LABEL_HEADER,
+    OPENING_WORDS,
     RULE_RANGE,
     SCORE_HEADER,
     SLASH_TOTAL,
@@ -57,7 +59,7 @@ from auditor.scores.patterns import (
     grade_of,
     name_of,
 )
-from auditor.tables import table_unit
+from auditor.tables import layout
 
 MAX_HEADER = 16  # characters: a longer cell is text ("指标得分：96分"), not a column heading
 SHORT_CAPTION = 16  # characters: a caption this short between two tables does not break a form
@@ -75,8 +77,7 @@ class Node:
 
     @cached_property  # asked again and again while the tree is rebuilt from the codes
     def code(self) -> str | None:
-        match = CODE.match(compact(self.label))
-        return match["code"] if match else None
+        return _code_of(self.label)
 
 
 @dataclass(eq=False)
@@ -96,6 +97,9 @@ class Group(Node):
     stated_weights: list[Figure | None] = field(default_factory=list)  # a subtotal row's weights
     stated_score: Figure | None = None
     children: list[Node] = field(default_factory=list)
+    # the parts its children's weights and scores add up from, each worked out once (the checks
+    # ask for them group by group and column by column, and only once the form is read)
+    sums: dict[object, list[Figure] | None] = field(default_factory=dict, repr=False)
 
     def leaves(self) -> list[Leaf]:
         out = []
@@ -160,6 +164,11 @@ class Form:
     gaps: list[tuple[Location, str]] = field(default_factory=list)
     tables: list[int] = field(default_factory=list)
     header_seen: bool = False
+    final: tuple[list[Leaf], list[Group]] | None = field(default=None, repr=False)  # the tree once read
+
+    def finalise(self) -> None:
+        """The tree is read: its leaves and groups are listed once, for the many checks asking."""
+        self.final = (self.root.leaves(), self.root.groups())
 
     @property
     def is_whole_department(self) -> bool:
@@ -170,10 +179,10 @@ class Form:
         return self.name or self.title or (f"表{self.tables[0] + 1}" if self.tables else "")
 
     def leaves(self) -> list[Leaf]:
-        return self.root.leaves()
+        return self.final[0] if self.final else self.root.leaves()
 
     def groups(self) -> list[Group]:
-        return self.root.groups()
+        return self.final[1] if self.final else self.root.groups()
 
     def has_content(self) -> bool:
         return bool(self.leaves() or self.funds.rows or self.totals)
@@ -204,10 +213,84 @@ class Form:
 
 # ---------------------------------------------------------------- reading cells
 
-def _is_score(text: str, number: Number | None) -> bool:
-    """A weight or score cell: a bare number or "N分" (not "(20分)", not 98%); ``text`` and
-    ``number`` are the cell's as its _Line read them."""
-    return number is not None and number.unit in (None, "分") and not WEIGHT_ONLY_CELL.match(text)
+@lru_cache(maxsize=1 << 12)
+def _code_of(label: str) -> str | None:
+    """The indicator code leading a label ("A1部门目标" → "A1"), read once per label text."""
+    match = CODE.match(compact(label))
+    return match["code"] if match else None
+
+
+class _Text:
+    """A cell's text as the reader sees it, worked out once per distinct text (the same labels,
+    weights and scores recur in every row, table and document): the text without whitespace, the
+    number it holds, and the tests rows are read by, each made when first asked."""
+
+    def __init__(self, text: str):
+        self.raw = text
+        self.compact = without_spaces(text)
+        self.number = parse_cell(text)
+        # counts: a number that is not a "(20分)" label; score: a weight or score cell, a bare
+        # number or "N分" (not "(20分)", not 98%)
+        self.counts = self.score = False
+        if self.number is not None and not self.weight_only:
+            self.counts = True
+            self.score = self.number.unit in (None, "分")
+
+    @cached_property
+    def weight_only(self) -> bool:
+        return WEIGHT_ONLY_CELL.match(self.compact) is not None
+
+    @cached_property
+    def header_word(self) -> bool:  # a word a header needs (its own row or a sub-header row)
+        return _HEADER_WORD.search(self.compact) is not None
+
+    @cached_property
+    def form_start(self) -> bool:
+        return FORM_START.match(self.compact) is not None
+
+    @cached_property
+    def form_title(self) -> bool:
+        return FORM_TITLE.search(self.compact) is not None
+
+    @cached_property
+    def total_label(self) -> bool:
+        return TOTAL_LABEL.match(self.compact) is not None
+
+    @cached_property
+    def grade_label(self) -> bool:
+        return GRADE_LABEL.search(self.compact) is not None
+
+    @cached_property
+    def dash(self) -> bool:
+        return DASH_CELL.match(self.compact) is not None
+
+    @cached_property
+    def label_weight(self) -> bool:
+        return LABEL_WEIGHT.search(self.compact) is not None
+
+    @cached_property
+    def value_like(self) -> bool:
+        return VALUE_LIKE.search(self.compact) is not None
+
+    @cached_property
+    def weight_spans(self) -> list[tuple[int, int]]:
+        """Where the weights printed inside the text are: "C22C104…（6分）（5分）" → 6, 5."""
+        if "分" not in self.raw:  # most texts, told without the pattern
+            return []
+        return [m.span("n") for m in LABEL_WEIGHT.finditer(self.raw)]
+
+    @cached_property
+    def rule_max(self) -> tuple[int, int] | None:
+        """Where the top of a scoring rule's range is ("酌情得0-2分" → 2)."""
+        match = RULE_RANGE.search(self.raw)
+        return match.span("hi") if match else None
+
+
+@lru_cache(maxsize=1 << 14)
+def _text(text: str) -> _Text | None:
+    """The reading of a cell's text; None for a blank one."""
+    reading = _Text(text)
+    return reading if reading.compact else None
 
 
 def _score_figure(table: Table, cell: Cell, number: Number) -> Figure:
@@ -231,49 +314,42 @@ def span_figure(text: str, start: int, end: int, where: Location) -> Figure:
     return Figure(text[start:stop], Decimal(normalise(number)), "分", decimals, where.with_span(start, stop))
 
 
-def label_weights(text: str, where: Location) -> list[Figure]:
-    """The weights printed inside a label: "C22C104…（6分）（5分）" → [6, 5]."""
-    if "分" not in text:  # most labels, told without the pattern
-        return []
-    return [_span_figure(text, m, "n", where) for m in LABEL_WEIGHT.finditer(text)]
-
-
-def _cell_weights(table: Table, cell: Cell) -> list[Figure]:
+def _cell_weights(table: Table, cell: Cell, text: _Text) -> list[Figure]:
     """The weights printed inside a cell's label, located at the cell."""
-    if "分" not in cell.text:  # most cells: no weight, and no location to make for it
+    spans = text.weight_spans
+    if not spans:  # most cells: no weight, and no location to make for it
         return []
-    return label_weights(cell.text, table.location(cell.row, cell.col))
+    where = table.location(cell.row, cell.col)
+    return [span_figure(cell.text, start, end, where) for start, end in spans]
 
 
 @dataclass(eq=False, slots=True)
 class _Line:
     """One table row as the reader sees it, read once (rows are tested as form starts,
-    headers, sub-headers and content): its cells holding text, left to right, their
-    texts without whitespace and the number each holds."""
+    headers, sub-headers and content): its cells holding text, left to right, and their texts."""
     cells: list[Cell]
-    texts: list[str]
-    numbers: list[Number | None]
+    texts: list[_Text]
     has_numbers: bool  # a number that is not a "(20分)" label
+    header_word: bool | None = None  # whether a text holds a word a header needs, once asked
+
+    def names_a_column(self) -> bool:
+        if self.header_word is None:
+            self.header_word = any(text.header_word for text in self.texts)
+        return self.header_word
 
 
 def _lines(table: Table) -> list[_Line]:
-    by_row: list[list[Cell]] = [[] for _ in range(table.n_rows)]
-    for cell in table.cells:  # origins, row-major
-        by_row[cell.row].append(cell)
     lines = []
-    for origins in by_row:
-        cells, texts, numbers = [], [], []
+    for row in range(table.n_rows):
+        cells, texts = [], []
         has_numbers = False
-        for cell in origins:
-            text = cell.text and without_spaces(cell.text)  # many cells are empty
+        for cell in table.row_origins(row):
+            text = cell.text and _text(cell.text)  # many cells are empty
             if text:
-                number = parse_cell(cell.text)
                 cells.append(cell)
                 texts.append(text)
-                numbers.append(number)
-                if number is not None and not has_numbers:
-                    has_numbers = not WEIGHT_ONLY_CELL.match(text)
-        lines.append(_Line(cells, texts, numbers, has_numbers))
+                has_numbers = has_numbers or text.counts
+        lines.append(_Line(cells, texts, has_numbers))
     return lines
 
 
@@ -299,7 +375,7 @@ def _column_texts(lines: list[_Line]) -> dict[int, str]:
     texts: dict[int, str] = {}
     for line in lines:
         for cell, text in zip(line.cells, line.texts):
-            texts[cell.col] = texts[cell.col] + "/" + text if cell.col in texts else text
+            texts[cell.col] = texts[cell.col] + "/" + text.compact if cell.col in texts else text.compact
     return texts
 
 
@@ -309,28 +385,38 @@ _AMOUNT_UNIT = re.compile(r"万元|元")
 
 
 def _funds_roles(texts: dict[int, str]) -> list[tuple[int, str]]:
-    roles = []
-    for col in sorted(texts):
-        if FUNDS_ROW_LABEL.search(texts[col]):
-            continue
-        for role, pattern in FUNDS_ROLES:
-            if pattern.search(texts[col]):
-                roles.append((col, role))
-                break
-    return roles
+    return [(col, role) for col in sorted(texts) if (role := _funds_role(texts[col]))]
+
+
+# The roles below are pure functions of a column's header text, and a batch prints the same
+# headers again and again: each text is read once.
+@lru_cache(maxsize=1 << 10)
+def _funds_role(text: str) -> str | None:
+    if FUNDS_ROW_LABEL.search(text):
+        return None
+    return next((role for role, pattern in FUNDS_ROLES if pattern.search(text)), None)
+
+
+@lru_cache(maxsize=1 << 10)
+def _indicator_role(text: str) -> str | None:
+    """score | weight | label (an indicator label column) | None."""
+    if len(text) > MAX_HEADER or _DIGIT.search(text):
+        return None  # a heading names a column; a cell with a number is content
+    if SCORE_HEADER.search(text) and not FUNDS_FORMULA.search(text):
+        return "score"
+    if WEIGHT_HEADER.search(text):
+        return "weight"
+    if LABEL_HEADER.search(text) and not NOT_LABEL_HEADER.search(text.split("/")[0]):
+        return "label"
+    return None
 
 
 _HEADER_WORD = re.compile("|".join(HEADER_WORDS))
 
 
-def _names_a_column(line: _Line) -> bool:
-    """Whether the row holds a word a header needs (its own row or a sub-header row)."""
-    return bool(_HEADER_WORD.search("\x00".join(line.texts)))
-
-
 def read_header(table: Table, lines: list[_Line], row: int) -> tuple[Header, int] | None:
-    """The header starting at ``row`` and how many rows it spans, or None."""
-    if lines[row].has_numbers or not any(_names_a_column(line) for line in lines[row:row + 3]):
+    """The header starting at ``row`` (a row without numbers) and how many rows it spans, or None."""
+    if not any(line.names_a_column() for line in lines[row:row + 3]):
         return None
     texts = _column_texts(lines[row:row + 1])
     if not texts or any(LABEL_WEIGHT.search(t) and not FUNDS_FORMULA.search(t) for t in texts.values()):
@@ -357,22 +443,18 @@ def read_header(table: Table, lines: list[_Line], row: int) -> tuple[Header, int
             match = FUNDS_FORMULA.search(cell.text) if cell is not None else None
             if match:
                 formula = _span_figure(cell.text, match, "n", table.location(cell.row, cell.col))
-        # the unit named in the header, else the table's 单位 line (read only when needed)
+        # the unit named in the header, else the table's 单位 line (read with its layout)
         found_unit = next((m for t in texts.values() if (m := _AMOUNT_UNIT.search(t))), None) \
-            or _AMOUNT_UNIT.search(table_unit(table) or "")
+            or _AMOUNT_UNIT.search(layout(table).unit or "")
         return Header("funds", funds, -1, [], found_unit.group(0) if found_unit else "万元", formula), len(rows)
     roles = []
     labels = []
     for col in sorted(texts):
-        text = texts[col]
-        if len(text) > MAX_HEADER or _DIGIT.search(text):
-            continue  # a heading names a column; a cell with a number is content
-        if SCORE_HEADER.search(text) and not FUNDS_FORMULA.search(text):
-            roles.append((col, "score"))
-        elif WEIGHT_HEADER.search(text):
-            roles.append((col, "weight"))
-        elif LABEL_HEADER.search(text) and not NOT_LABEL_HEADER.search(text.split("/")[0]):
+        role = _indicator_role(texts[col])
+        if role == "label":
             labels.append(col)
+        elif role:
+            roles.append((col, role))
     if not any(role == "score" for _, role in roles):
         return None
     first_role = min(col for col, _ in roles)
@@ -383,6 +465,16 @@ def read_header(table: Table, lines: list[_Line], row: int) -> tuple[Header, int
 
 # ---------------------------------------------------------------- the reader
 
+_OPENING_WORD = re.compile("|".join(OPENING_WORDS))
+_TEXT = attrgetter("text")
+
+
+def _may_open(table: Table) -> bool:
+    """Whether a row of the table may start a form or a header: its texts joined, without
+    whitespace, hold an opening word (a test on the whole table, cheaper than reading its rows)."""
+    return _OPENING_WORD.search("".join("".join(map(_TEXT, table.cells)).split())) is not None
+
+
 @dataclass
 class _Reader:
     forms: list[Form] = field(default_factory=list)
@@ -390,7 +482,9 @@ class _Reader:
     header: Header | None = None
     stack: list[Group] = field(default_factory=list)
     closed: bool = False  # the current form's total row has been read
-    carry: dict[int, str] = field(default_factory=dict)  # label per column, filled down
+    # label per column, filled down; kept in column order (a row's labels replace the columns from
+    # its first label rightwards and are added left to right)
+    carry: dict[int, str] = field(default_factory=dict)
 
     def start(self, name: str = "", title: str = "") -> Form:
         self.finish()
@@ -404,6 +498,7 @@ class _Reader:
     def finish(self) -> None:
         if self.form is not None and (self.form.has_content() or self.form.header_seen):
             _apply_codes(self.form)
+            self.form.finalise()
             self.forms.append(self.form)
         self.form = None
 
@@ -426,6 +521,8 @@ class _Reader:
 
     # -- rows
     def read(self, table: Table) -> None:
+        if (self.form is None or self.header is None) and not _may_open(table):
+            return  # no row can start a form or a header, and no form awaits rows: nothing to read
         lines = _lines(table)
         row = 0
         while row < len(lines):
@@ -438,19 +535,19 @@ class _Reader:
         if not cells:
             return 1
         first = line.texts[0]
-        if FORM_START.match(first) or (len(cells) <= 2 and FORM_TITLE.search(first) and not line.has_numbers):
-            name = line.texts[1] if FORM_START.match(first) and len(cells) > 1 else ""
+        if first.form_start or (len(cells) <= 2 and first.form_title and not line.has_numbers):
+            name = line.texts[1].compact if first.form_start and len(cells) > 1 else ""
             if self.form is None or self.form.has_content():
-                self.start(name=name, title="" if name else first)
+                self.start(name=name, title="" if name else first.compact)
                 self.form.title = self.form.title or table.title
             elif name:
                 self.form.name = self.form.name or name
             else:
-                self.form.title = first
+                self.form.title = first.compact
             if self.form.tables[-1:] != [table.index]:
                 self.form.tables.append(table.index)
             return 1
-        header = read_header(table, lines, row)
+        header = None if line.has_numbers else read_header(table, lines, row)
         if header is not None:
             spans = header[1]
             if self.form is None or (self.closed and header[0].kind == "indicators"):
@@ -465,11 +562,11 @@ class _Reader:
             return spans
         if self.form is None or self.header is None:
             return 1
-        if TOTAL_LABEL.match(first) or (self.header.kind == "indicators" and self._unlabelled_total(line)):
+        if first.total_label or (self.header.kind == "indicators" and self._unlabelled_total(line)):
             self._total(table, row, line)
             self.closed = True
             return 1
-        if GRADE_LABEL.search(first):
+        if first.grade_label:
             self._grades(table, cells)
             return 1
         if self.closed:
@@ -482,13 +579,13 @@ class _Reader:
 
     def _unlabelled_total(self, line: _Line) -> bool:
         """A last row holding only "100分" (or "100分 / 96"): the table's total."""
-        return len(line.cells) == 1 and bool(UNLABELLED_TOTAL.match(line.texts[0])) and bool(self.form.leaves())
+        return len(line.cells) == 1 and bool(UNLABELLED_TOTAL.match(line.texts[0].compact)) and bool(self.form.leaves())
 
     def _total(self, table: Table, row: int, line: _Line) -> None:
         cells = line.cells
         total = Total(table.location(row, cells[0].col))
         numbers = []
-        for cell, text, number in zip(cells, line.texts, line.numbers):
+        for cell, text in zip(cells, line.texts):
             lead = len(cell.text) - len(cell.text.lstrip())
             slash = SLASH_TOTAL.match(cell.text.strip())
             if slash:
@@ -498,9 +595,9 @@ class _Reader:
                 self._grade_cells(table, cells)
                 self.form.totals.append(total)
                 return
-            if _is_score(text, number):
-                numbers.append(_score_figure(table, cell, number))
-        total.is_score = "得分" in line.texts[0] or any(grade_of(c.text) for c in cells)
+            if text.score:
+                numbers.append(_score_figure(table, cell, text.number))
+        total.is_score = "得分" in line.texts[0].compact or any(grade_of(c.text) for c in cells)
         if len(numbers) >= 2:
             total.weight, total.score = numbers[-2], numbers[-1]
         elif numbers:
@@ -526,9 +623,7 @@ class _Reader:
 
     def _funds(self, table: Table, row: int, line: _Line) -> None:
         cells = line.cells
-        numbers = [(c, Figure(n.text, n.value, n.unit, n.decimals, table.location(c.row, c.col)))
-                   for c, t, n in zip(cells, line.texts, line.numbers)
-                   if n is not None and not WEIGHT_ONLY_CELL.match(t)]
+        numbers = [(c, t.number) for c, t in zip(cells, line.texts) if t.counts]
         if len(numbers) < 2:
             self._groups_only(table, row, line)
             return
@@ -537,20 +632,21 @@ class _Reader:
             numbers = numbers[-len(roles):]
         if len(numbers) < len(roles):  # a short row: keep the cells that sit under their header
             by_col = self.header.role_of
-            assigned = [(by_col[c.col], f) for c, f in numbers if c.col in by_col]
+            assigned = [(by_col[c.col], c, n) for c, n in numbers if c.col in by_col]
             if len(assigned) < len(numbers):
                 self.form.gaps.append((table.location(row, cells[0].col), "预算执行情况行的数字与表头列对不上"))
                 return
         else:
-            assigned = [(role, f) for (_, role), (_, f) in zip(roles, numbers)]
+            assigned = [(role, c, n) for (_, role), (c, n) in zip(roles, numbers)]
         figures: dict[str, list[Figure]] = {}
-        for role, figure in assigned:
-            unit = "分" if role in ("weight", "score") else "%" if role == "rate" else self.header.unit
-            if figure.unit is None or role in ("weight", "score"):
-                figure = Figure(figure.text, figure.value, unit, figure.decimals, figure.location)
-            figures.setdefault(role, []).append(figure)
-        label = " ".join(t for t, n in zip(line.texts, line.numbers) if n is None)
-        found = [w for c in cells for w in _cell_weights(table, c)]
+        for role, cell, number in assigned:
+            unit = number.unit
+            if unit is None or role in ("weight", "score"):
+                unit = "分" if role in ("weight", "score") else "%" if role == "rate" else self.header.unit
+            figures.setdefault(role, []).append(
+                Figure(number.text, number.value, unit, number.decimals, table.location(cell.row, cell.col)))
+        label = " ".join(t.compact for t in line.texts if t.number is None)
+        found = [w for c, t in zip(cells, line.texts) for w in _cell_weights(table, c, t)]
         self.form.funds.rows.append(FundsRow(label, row, table, figures, found[0] if found else None))
 
     def _groups_only(self, table: Table, row: int, line: _Line) -> None:
@@ -559,19 +655,19 @@ class _Reader:
         cells = line.cells
         declared = False
         for cell, text in zip(cells, line.texts):
-            weights = _cell_weights(table, cell)
-            if weights and not WEIGHT_ONLY_CELL.match(text):
+            weights = _cell_weights(table, cell, text)
+            if weights and not text.weight_only:
                 self.declare(cell.text, cell.col, table.location(cell.row, cell.col), weights)
                 declared = True
         if declared or self.header.kind != "indicators" or len(cells) != 1:
             return
         text = line.texts[0]
-        if len(text) <= 12 and cells[0].col <= self.header.label_limit and not VALUE_LIKE.search(text):
+        if len(text.compact) <= 12 and cells[0].col <= self.header.label_limit and not text.value_like:
             self.declare(cells[0].text, cells[0].col, table.location(row, cells[0].col), [])
 
     def _indicator(self, table: Table, row: int, line: _Line) -> None:
         cells = line.cells
-        numbers = [(c, n) for c, t, n in zip(cells, line.texts, line.numbers) if _is_score(t, n)]
+        numbers = [(c, t.number) for c, t in zip(cells, line.texts) if t.score]
         if not numbers:
             self._groups_only(table, row, line)
             return
@@ -597,46 +693,48 @@ class _Reader:
         # one pass over the cells left of the numbers and right of them: labels (text cells within
         # the header's label columns, or carrying a weight, that are not target values), the
         # target/actual values, a "——" marking a subtotal, and a scoring rule's range ("得0-2分")
-        labels: list[Cell] = []
+        labels: list[tuple[Cell, _Text]] = []
         values: list[str] = []
-        rules: list[Cell] = []
+        rules: list[tuple[Cell, _Text]] = []
         subtotal = False
         label_limit = self.header.label_limit + 1
-        for cell, text, number in zip(cells, line.texts, line.numbers):
-            if number is None and "分" in cell.text:
-                rules.append(cell)
+        for cell, text in zip(cells, line.texts):
+            number = text.number
+            if number is None and "分" in text.compact:
+                rules.append((cell, text))
             if cell.col > first_number:
-                subtotal = subtotal or bool(DASH_CELL.match(text))
-            elif cell.col < first_number and not DASH_CELL.match(text):
-                if number is None and (LABEL_WEIGHT.search(text) or (cell.col <= label_limit and not VALUE_LIKE.search(text))):
-                    labels.append(cell)
+                subtotal = subtotal or text.dash
+            elif cell.col < first_number and not text.dash:
+                if number is None and (text.label_weight or (cell.col <= label_limit and not text.value_like)):
+                    labels.append((cell, text))
                 else:
                     values.append(cell.text.strip())
-        for cell in labels:  # a label resets the deeper columns' labels
-            self.carry = {c: t for c, t in self.carry.items() if c < cell.col}
-            self.carry[cell.col] = cell.text
-        for cell in labels if subtotal else labels[:-1]:
-            found = _cell_weights(table, cell)
+        if labels:  # a label resets the deeper columns' labels (those right of the row's first label)
+            self.carry = {c: t for c, t in self.carry.items() if c < labels[0][0].col}
+            for cell, _ in labels:
+                self.carry[cell.col] = cell.text
+        for cell, text in labels if subtotal else labels[:-1]:
+            found = _cell_weights(table, cell, text)
             if found:
                 self.declare(cell.text, cell.col, table.location(cell.row, cell.col), found)
-        if subtotal and labels and labels[-1].col < self.header.label_limit:
-            last = labels[-1]
+        if subtotal and labels and labels[-1][0].col < self.header.label_limit:
+            last = labels[-1][0]
             group = self.declare(last.text, last.col, table.location(row, last.col), [])
             if not group.stated_weights:
                 group.stated_weights = weights
                 group.stated_score = score
             return
-        label_cell = labels[-1] if labels else None
+        label_cell, label_text = labels[-1] if labels else (None, None)
         label = label_cell.text if label_cell else ""
         where = table.location(row, label_cell.col if label_cell else first_number)
         parent = self.top()
         leaf = Leaf(label, where, parent, weights=weights, score=score, values=values,
-                    label_weights=label_weights(label, where) if label_cell else [],
-                    path=[self.carry[c] for c in sorted(self.carry)])
-        for cell in rules:
-            match = RULE_RANGE.search(cell.text)
-            if match and cell is not label_cell:
-                leaf.rule_max = _span_figure(cell.text, match, "hi", table.location(cell.row, cell.col))
+                    label_weights=_cell_weights(table, label_cell, label_text) if label_cell else [],
+                    path=list(self.carry.values()))
+        for cell, text in rules:
+            span = text.rule_max
+            if span and cell is not label_cell:
+                leaf.rule_max = span_figure(cell.text, *span, table.location(cell.row, cell.col))
         parent.children.append(leaf)
 
     def caption(self, paragraph: Paragraph) -> None:
@@ -722,8 +820,9 @@ def preferred_declaration(group: Group) -> Figure | None:
         return None
     children = children_weight_parts(group, -1)
     if children is not None:
+        added = _value_sum(children)
         for figure in group.declared:
-            if figure.value == _value_sum(children):
+            if figure.value == added:
                 return figure
     return group.declared[0]
 
@@ -746,14 +845,24 @@ def weight_parts(node: Node, column: int) -> list[Figure] | None:
 
 
 def children_weight_parts(group: Group, column: int) -> list[Figure] | None:
-    if not group.children:
-        return None
-    parts: list[Figure] = []
+    return _children_parts(group, column, lambda child: weight_parts(child, column))
+
+
+def _children_parts(group: Group, key: object, parts_of) -> list[Figure] | None:
+    """The parts of each child of a group (``parts_of``), together; None when a child's are
+    missing. Worked out once per group and key (shared: do not modify)."""
+    try:
+        return group.sums[key]
+    except KeyError:
+        pass
+    parts: list[Figure] | None = [] if group.children else None
     for child in group.children:
-        found = weight_parts(child, column)
+        found = parts_of(child)
         if found is None:
-            return None
+            parts = None
+            break
         parts.extend(found)
+    group.sums[key] = parts
     return parts
 
 
@@ -768,15 +877,7 @@ def score_parts(node: Node) -> list[Figure] | None:
 
 
 def children_score_parts(group: Group) -> list[Figure] | None:
-    if not group.children:
-        return None
-    parts: list[Figure] = []
-    for child in group.children:
-        found = score_parts(child)
-        if found is None:
-            return None
-        parts.extend(found)
-    return parts
+    return _children_parts(group, "score", score_parts)
 
 
 def label_of(node: Node) -> str:

@@ -51,6 +51,9 @@ SLASH_TOTAL = re.compile(r"^(?P<w>\d+(?:\.\d+)?)\s*分?\s*/\s*(?P<s>\d+(?:\.\d+)
 UNLABELLED_TOTAL = re.compile(r"^\d+(?:\.\d+)?分$|^\d.*/")
 FORM_START = re.compile(r"^(?:项目(?:支出)?名称|专项名称|单位名称|部门名称|(?:市级|县级)?预算部门名称)[:：]?$")
 FORM_TITLE = re.compile(r"(?:自评|评价)表|指标体系")
+# A row starting a form holds one of these words (FORM_START, FORM_TITLE) and a header one of
+# HEADER_WORDS: a table holding none of them is told apart by one search over all its text.
+OPENING_WORDS = HEADER_WORDS + ("项目名称", "项目支出名称", "专项名称", "单位名称", "部门名称", "自评表", "评价表", "指标体系")
 GRADE_LABEL = re.compile(r"等次|等级|评级|评价结果|自评结果")
 DASH_CELL = re.compile(r"^[—\-－–―─]+$")
 # A target or actual value, not a label: "≧5万人", "100%", "=3个", "0起".
@@ -125,7 +128,8 @@ def stated_bands(texts) -> tuple[tuple[str, Decimal], ...] | None:
     for initial in "优良中合":
         at = joined.find(initial)
         while at != -1:
-            if _digit_before(joined, at):
+            before = joined[at - 1]  # most are told by the character before: "其中", "符合"
+            if (before in _BAND_TAIL or before.isdecimal() or before.isspace()) and _digit_before(joined, at):
                 starts.add(joined.rfind("\x00", 0, at) + 1)
             at = joined.find(initial, at + 1)
     lows: dict[str, Decimal] = {}

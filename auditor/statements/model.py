@@ -72,7 +72,7 @@ class Line:
     def label(self) -> str:
         return plain(self.name)
 
-    @property
+    @cached_property  # asked for every relation the line takes part in; code and name are final
     def title(self) -> str:
         """How messages name the line: "2080101 行政运行", "本年收入合计"."""
         return f"{self.code} {self.name}" if self.code else self.name
@@ -139,6 +139,6 @@ class Statement:
     def is_empty(self) -> bool:
         return next(self.figures(), None) is None
 
-    @property
+    @cached_property  # asked for every relation of the statement; the title is final
     def where(self) -> str:
         return f"「{self.title}」"

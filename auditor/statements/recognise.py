@@ -18,6 +18,7 @@ from __future__ import annotations
 import itertools
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from auditor.model import Cell, Document, Figure, Paragraph, Table
 from auditor.numbers import is_empty, normalise, parse_cell, without_spaces
@@ -104,12 +105,10 @@ def _column_roles(table: Table, start: int, labels: list[str]) -> list[str]:
     for cells in table.grid[start:]:
         for col, cell in enumerate(cells):
             if cell is not None and cell.col == col and cell.text:
-                text = cell.text.strip()
-                if not text:
-                    continue
-                if parse_cell(text) is not None:
+                number, text = _cell_kind(cell.text)
+                if number:
                     column_numbers[col].append(text)
-                elif not is_empty(text):
+                elif text:
                     column_words[col] += 1
     roles = []
     for label, numbers, words in zip(labels, column_numbers, column_words):
@@ -130,6 +129,15 @@ def _column_roles(table: Table, start: int, labels: list[str]) -> list[str]:
         else:
             roles.append("blank")
     return roles
+
+
+@lru_cache(maxsize=1 << 14)  # a pure function of a cell's text, asked for every cell of every statement
+def _cell_kind(text: str) -> tuple[bool, str]:
+    """(whether the text is a number, the text stripped); the text is "" when it is blank or a dash."""
+    text = text.strip()
+    if parse_cell(text) is not None:
+        return True, text
+    return False, "" if is_empty(text) else text
 
 
 def _sides(table: Table, roles: list[str]) -> list[tuple[list[int], list[int]]]:
@@ -167,24 +175,24 @@ def _code_and_name(cells: list[Cell | None], label_cols: list[tuple[int, bool]],
                    previous: str | None) -> tuple[str | None, str, str]:
     """(well-formed code or None, name, the code as printed) of a row's label cells
     (``label_cols``: each label column, and whether it is a code column)."""
-    seen: set[int] = set()
+    last = None  # a cell merged over several (adjacent) label columns is read once
     code_parts: list[str] = []
     names: list[str] = []
     width = len(cells)
     for col, is_code in label_cols:
         cell = cells[col] if col < width else None
-        if cell is None or id(cell) in seen:
+        if cell is None or cell is last:
             continue
-        seen.add(id(cell))
-        text = without_spaces(normalise(cell.text)) if cell.text else ""
-        if is_code and (not text or DIGIT.search(text)):
+        last = cell
+        text, digits = _label_text(cell.text) if cell.text else ("", False)
+        if is_code and (not text or digits):
             code_parts.append(text)
         elif text:
             names.append(text)
     code = None
     digits = "".join(code_parts)
     if digits:
-        missing = next((i for i, p in enumerate(code_parts) if p), 0)
+        missing = 0 if code_parts[0] else next((i for i, p in enumerate(code_parts) if p), 0)
         if missing and previous:  # "  | 01 | 01" under a 类 row: the class digits are implied
             digits = previous[: 3 + 2 * (missing - 1)] + digits
         code = digits if CODE_TEXT.match(digits) else None
@@ -194,6 +202,13 @@ def _code_and_name(cells: list[Cell | None], label_cols: list[tuple[int, bool]],
             code, names[0] = match.group(1), match.group(2)
             digits = code
     return code, "".join(names), digits
+
+
+@lru_cache(maxsize=1 << 14)  # a pure function of a cell's text, asked for every label cell of every row
+def _label_text(text: str) -> tuple[str, bool]:
+    """A label cell's text normalised without spaces, and whether it holds a digit."""
+    text = without_spaces(normalise(text))
+    return text, DIGIT.search(text) is not None
 
 
 def _unlisted(table: Table, cell: Cell) -> Figure | str | None:
@@ -232,6 +247,10 @@ def _read_rows(statement: Statement, table: Table, start: int, roles: list[str],
                 cell = cells[col] if col < width else None
                 if cell is None or cell.row != row or cell.col != col:
                     continue  # covered by a merged cell from elsewhere
+                if not cell.text or cell.text.isspace():  # most blanks, told without a lookup
+                    blanks.append((key, col))
+                    amounts[key] = None
+                    continue
                 value = grid.get((row, col))
                 if value is None:
                     value = _unlisted(table, cell)
@@ -242,9 +261,9 @@ def _read_rows(statement: Statement, table: Table, start: int, roles: list[str],
                         value = None
                 amounts[key] = value
             has_amount = len(amounts) > len(texts) + len(blanks)  # a printed amount on this side of the row
-            code, name, printed = _code_and_name(cells, label_cols, previous.get(s))
             if texts and not has_amount and not any(DIGIT.search(t) for t in texts.values()):
                 continue  # a repeated header row ("项目 | 统计数"), not data
+            code, name, printed = _code_and_name(cells, label_cols, previous.get(s))
             if not name and not printed and has_amount:
                 name = label_left_of(table, row, amount_cols[0])
             if not name and not printed and not has_amount:
@@ -313,7 +332,7 @@ def recognise(doc: Document) -> tuple[list[Statement], list[tuple[Table, str]]]:
     last: Statement | None = None
     for block in doc.blocks:
         if isinstance(block, Paragraph):
-            if block.text.strip() and TITLE_LINE.search(block.text.strip()):
+            if "表" in block.text and TITLE_LINE.search(block.text.strip()):
                 last = None  # a new title between tables: no continuation across it
             continue
         found = title_and_kind(block)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from operator import itemgetter
 from typing import ClassVar, Iterable, Iterator
 
 from auditor.findings import (
@@ -32,7 +33,6 @@ from auditor.rounding import (
     Outcome,
     Verdict,
     compare,
-    is_exact,
     quantity,
     round_half_up,
     total,
@@ -58,11 +58,14 @@ class Relation:
     figures: tuple[Figure, ...] = field(init=False)  # the stated figure, then the parts
 
     def __post_init__(self) -> None:
-        self.figures = (self.stated, *[f for _, f in self.parts])
+        self.figures = (self.stated, *map(_FIGURE, self.parts))
 
     def substituted(self, where: Location, figure: Figure) -> "Relation":
         swap = lambda f: figure if f.location == where else f  # noqa: E731
         return replace(self, stated=swap(self.stated), parts=tuple((s, swap(f)) for s, f in self.parts))
+
+
+_FIGURE = itemgetter(1)  # of a (sign, figure) part
 
 
 def equal(code: str, stated: Figure | None, parts: Iterable[tuple[int, Figure | None]], stated_label: str,
@@ -139,13 +142,13 @@ def holds_exactly(rel: Relation) -> bool:
     involved, so the printed values decide. Most relations of a consistent statement are such;
     only the others need ``evaluate`` (intervals, tolerance, the numbers a finding shows)."""
     stated = rel.stated
-    if stated.unit != "元" or not is_exact(stated):
+    if stated.unit != "元" or stated.decimals < 2:  # exact: 元 to the fen (rounding.is_exact)
         return False
     expected = ZERO
     for sign, figure in rel.parts:
-        if figure.unit != "元" or not is_exact(figure):
+        if figure.unit != "元" or figure.decimals < 2:
             return False
-        expected += sign * figure.value
+        expected = expected + figure.value if sign == 1 else expected + sign * figure.value
     return expected <= stated.value if rel.bound else expected == stated.value
 
 

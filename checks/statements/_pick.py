@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from auditor.statements import Line, Statement
 
@@ -21,6 +22,7 @@ COMPONENT = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 10)  # column keys are few and asked about by every statement check
 def innermost(key: str) -> str:
     """A column key's own header ("本年支出/基本支出#3" → "基本支出")."""
     return key.split("#")[0].rsplit("/", 1)[-1]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterable
 
 from auditor.registry import register
@@ -56,11 +55,11 @@ class Bounds(StatementCheck):
             yield from _of_which(cls.code, statement)
         fiscal, summary = statements.first("fiscal_summary"), statements.first("summary")
         if fiscal is not None and summary is not None:
-            for pattern in (r"年初", r"年末"):
+            for word in ("年初", "年末"):
                 mine = [(side, l) for side in fiscal.sides for l in side.lines
-                        if re.search(pattern, l.label) and BALANCE.search(l.label)]
+                        if word in l.label and BALANCE.search(l.label)]
                 theirs = [(side, l) for side in summary.sides for l in side.lines
-                          if re.search(pattern, l.label) and BALANCE.search(l.label)]
+                          if word in l.label and BALANCE.search(l.label)]
                 if not mine or not theirs:
                     continue
                 (fs, fl), (ss, sl) = mine[0], theirs[0]

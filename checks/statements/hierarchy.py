@@ -65,7 +65,8 @@ def _children(coded: list[Line]) -> dict[str, list[Line]]:
             below.setdefault((line.code[:shorter], width), []).append(line)
     out: dict[str, list[Line]] = {}
     for line in coded:
-        found = next((below[line.code, w] for w in widths if w > len(line.code) and (line.code, w) in below), None)
-        if found:
-            out[line.code] = found
+        for width in widths:
+            if width > len(line.code) and (line.code, width) in below:
+                out[line.code] = below[line.code, width]
+                break
     return out
