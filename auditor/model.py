@@ -211,8 +211,8 @@ class Table:
             page = None
             if self.row_pages:
                 page = self.row_pages[min(row or 0, len(self.row_pages) - 1)]
-            known = self._locations[row, col] = Location(table=self.index, row=row, col=col, nested=self.nested,
-                                                         part=self.part, page=page)
+            known = self._locations[row, col] = Location(self.index, row, col, None, None, None, self.nested,
+                                                         self.part, page)
         return known
 
     @cached_property
