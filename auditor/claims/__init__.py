@@ -46,7 +46,7 @@ def _table_money(doc: Document) -> dict[Decimal, list[tuple[Figure, str]]]:
             row = fig.location.row
             if row not in rows:
                 rows[row] = f"「{title}」{row_label(table, row)}"
-            index.setdefault(fig.value.normalize(), []).append((fig, rows[row]))
+            index.setdefault(fig.value, []).append((fig, rows[row]))  # equal Decimals share a key: 1.5 is 1.50
     return index
 
 

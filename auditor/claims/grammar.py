@@ -25,11 +25,12 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from decimal import Decimal
+from functools import lru_cache
 from typing import Iterable
 
 from auditor.claims import labels
 from auditor.claims.model import Balance, Breakdown, Change, Claims, Rate, Share, Token
-from auditor.claims.passages import Passage
+from auditor.claims.passages import FLAT_WORDS, Passage, offsets
 from auditor.model import Figure
 from auditor.rounding import Outcome, compare, ratio
 
@@ -41,8 +42,6 @@ BASE_PHRASE = re.compile(
     r"(?:与|较|比|同比)?\s*(?:上年|上一年|上年度|\d{4}\s*年度?末?)\s*(?:决算数?|同期|预算数?)?(?:相比)?")
 FLAT = re.compile(r"(?:与|较|比|同)\s*(?:上年|上一年|\d{4}\s*年)(?:度)?(?:同期)?(?:相比)?\s*(?:基本)?"
                   r"(?:持平|相同|保持一致|一致|无变化)")
-FLAT_WORDS = ("持平", "相同", "一致", "无变化")  # a cheap test before the pattern
-MARKER = re.compile(r"其中[：:，,]?|[：:]")
 COLON_LEAD = re.compile(r"^[，,\s]*(?:主要用于以下(?:几个)?方面|以下方面|具体如下|如下|分别为|分别是)?\s*$")
 SHARE = re.compile(r"占(?P<whole>[^，。；：%]*?)(?:的)?(?:比重|比例|比)?(?:为|达)?\s*$")
 TARGET = re.compile(r"(?:占|完成)(?:了)?(?:全年|年度)?(?:目标任务数?|目标|任务数?|计划数?)(?:的)?(?P<rest>.*?)(?:的)?\s*$")
@@ -59,34 +58,29 @@ SEGMENT_BREAK = re.compile("[；;]")
 SEGMENT_OR_SENTENCE = re.compile("[；;。]")
 LIST_BREAK = re.compile("[，,、]")
 COMMA = re.compile("[，,]")
-LIST_OPENER = re.compile(r"(?:其中|如下|以下方面)[：:]")
-PARENTHESIS = re.compile("[（()）]")
-OPENING = re.compile("[（(]")
-CLOSING = re.compile("[）)]")
+LIST_WORDS = ("其中", "如下", "以下方面")  # before a colon, they open a list of sentences
 # "1、一般公共服务支出（类）组织事务（款）其他组织事务支出（项）。": the class of the amounts below
 CLASS_HEADING = re.compile(r"([^\s、，,。.：:（()）]+?)[（(]类[)）]")
 # what is left of a budget once spent: "结余42.4万元至下一年度", "结转结余资金…"
 BALANCE_LABEL = re.compile(r"^(?:资金)?(?:结余|结转|结转结余|结余结转|结转和结余)(?:资金)?(?:数|金额)?$")
 
 
-class _Parentheses:
-    """Where a passage's parentheses open and close, read once for all its figures."""
+def _mentions_flat(text: str) -> bool:
+    """A word of ``FLAT``: a cheap test before the pattern."""
+    return any(map(text.__contains__, FLAT_WORDS))
 
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.opens = [m.start() for m in OPENING.finditer(text)] if "（" in text or "(" in text else []
-        self.closes = [m.start() for m in CLOSING.finditer(text)] if self.opens else []
 
-    def around(self, pos: int) -> bool:
-        """Inside parentheses that are not a class mark "（类）"."""
-        i = bisect_left(self.opens, pos)
-        if not i:
-            return False
-        opened = self.opens[i - 1]
-        j = bisect_left(self.closes, pos)
-        if j and self.closes[j - 1] >= opened:
-            return False
-        return not CLASS_PARENS.fullmatch(self.text, opened + 1, pos)
+def _is_balance(label: str) -> bool:
+    return "结" in label and BALANCE_LABEL.match(label) is not None  # every balance word has 结
+
+
+def _aside(passage: Passage, pos: int) -> bool:
+    """Inside parentheses that are not a class mark "（类）"."""
+    parentheses = passage.parentheses
+    i = bisect_left(parentheses, pos)
+    if not i or passage.text[parentheses[i - 1]] in "）)":
+        return False  # the last parenthesis before pos closes
+    return not CLASS_PARENS.fullmatch(passage.text, parentheses[i - 1] + 1, pos)
 
 
 class _Reader:
@@ -113,33 +107,44 @@ class _Reader:
         return not t.is_percent and t.kind is not None and t.role not in ("change",) and not t.aside
 
 
+@lru_cache(maxsize=8192)  # the same few words name many figures: read them once
+def _reading(raw: str) -> tuple[str | None, str, str, str, str, bool]:
+    """What the words before a figure make of it: (direction word or None, the label before
+    that word, label, role, subject, whether the subject is a bare 收入/支出总计) — the direction
+    counts only when the sentence names a base ("较上年"), which the caller sees."""
+    direction = DIRECTION.search(raw)
+    label = labels.clean(raw)
+    subject = labels.subject_of(label)
+    return (direction["word"] if direction else None, labels.clean(raw[:direction.start()]) if direction else "",
+            label, labels.role_of(label, raw), subject, bool(BARE_TOTAL.match(subject)))
+
+
 def read_tokens(passage: Passage) -> list[Token]:
     if not passage.figures:
         return []
     text = passage.text
     tokens: list[Token] = []
-    parentheses = _Parentheses(text)
     # the years of the passage, read once: a figure's year is the last one before it in its sentence
     years = labels.years_in(text)
     year_ends = [end for _, end, _ in years]
+    parenthesised = bool(passage.parentheses)  # most passages have none: no figure is an aside
+    year = None
     for placed in passage.figures:
-        floor = tokens[-1].end if tokens else 0
-        raw = passage.label_before(placed.start, floor)
-        token = Token(placed.figure, placed.start, placed.end, passage)
-        token.aside = parentheses.around(placed.start)
-        sentence = passage.sentence_start(placed.start)
-        last = bisect_right(year_ends, placed.start) - 1
-        token.year = years[last][2] if last >= 0 and years[last][0] >= sentence else None
-        direction = DIRECTION.search(raw)
-        if direction and BASE.search(text, sentence, placed.start):
-            token.role = "change"
-            token.direction = -1 if direction["word"] in NEGATIVE_WORDS else 1
-            token.label = labels.clean(raw[:direction.start()])
-        else:
-            token.label = labels.clean(raw)
-            token.role = labels.role_of(token.label, raw)
-        token.subject = labels.subject_of(token.label) if token.role != "change" else ""
-        if BARE_TOTAL.match(token.subject):
+        start = placed.start
+        raw = passage.label_before(start, tokens[-1].end if tokens else 0)
+        sentence = passage.sentence_start(start)
+        if years:
+            last = bisect_right(year_ends, start) - 1
+            year = years[last][2] if last >= 0 and years[last][0] >= sentence else None
+        aside = parenthesised and _aside(passage, start)
+        word, change_label, label, role, subject, bare_total = _reading(raw)
+        if word is not None and BASE.search(text, sentence, start):
+            token = Token(placed.figure, start, placed.end, passage, change_label, "", "change", year, aside,
+                          -1 if word in NEGATIVE_WORDS else 1)
+            tokens.append(token)
+            continue
+        token = Token(placed.figure, start, placed.end, passage, label, subject, role, year, aside)
+        if bare_total:
             # "财政拨款收入总计A元，支出总计B元": the second total keeps the first one's scope
             for prev in reversed(tokens):
                 if prev.start < sentence:
@@ -148,7 +153,7 @@ def read_tokens(passage: Passage) -> list[Token]:
                 if scoped and scoped["scope"]:
                     token.subject = scoped["scope"] + token.subject
                     break
-        if not token.subject and token.role not in ("change", "prior") and not token.is_percent:
+        if not token.subject and role != "prior" and not token.is_percent:
             # "支出决算为3.27万元" names the subject of the amount before it in the sentence
             for prev in reversed(tokens):
                 if prev.start < sentence:
@@ -173,11 +178,10 @@ def fix_units(tokens: list[Token], table_money: dict[Decimal, list[tuple[Figure,
     for token in tokens:
         if token.kind != "money" or token.is_percent:
             continue
-        digits = token.figure.value.normalize().as_tuple().digits
-        if len(digits) < 6:
+        same = table_money.get(token.figure.value)  # Decimal keys: 1.50 finds 1.5
+        if not same or len(token.figure.value.normalize().as_tuple().digits) < 6:
             continue
-        same = table_money.get(token.figure.value.normalize(), [])
-        if same and all(f.unit != token.unit for f, _ in same):
+        if all(f.unit != token.unit for f, _ in same):
             subject = labels.key(token.subject)
             figure, where = max(same, key=lambda fw: bool(subject) and subject in fw[1])
             token.with_unit(figure.unit)
@@ -188,22 +192,21 @@ def fix_units(tokens: list[Token], table_money: dict[Decimal, list[tuple[Figure,
 def read_lists(reader: _Reader) -> list[Breakdown]:
     text = reader.text
     out = []
-    for marker in MARKER.finditer(text) if "：" in text or ":" in text or "其中" in text else ():
-        if not marker.group().startswith("其中"):
-            if text[marker.start() - 2:marker.start()] == "其中":
+    for at, start in _list_markers(text):
+        if not text.startswith("其中", at):
+            if text[at - 2:at] == "其中":
                 continue
-            last = reader.before(marker.start(), reader.p.sentence_start(marker.start()))
-            lead = text[last[-1].end if last else reader.p.sentence_start(marker.start()):marker.start()]
+            last = reader.before(at, reader.p.sentence_start(at))
+            lead = text[last[-1].end if last else reader.p.sentence_start(at):at]
             if not COLON_LEAD.match(lead):
                 continue
-        start = marker.end()
-        close = _closing_parenthesis(text, marker.start())
+        close = reader.p.closing_parenthesis(at)
         end = close if close is not None else reader.p.sentence_end(start)
         following = reader.after(start, end)
         if close is not None:  # "1865人（其中市直209人，各县1656人）": the parts are the asides
             parts = [t for t in following if not t.is_percent and t.kind is not None and t.role != "change"]
-            opened = text.rfind("（", 0, marker.start()), text.rfind("(", 0, marker.start())
-            heads = [t for t in reader.before(max(opened), reader.p.sentence_start(marker.start()))
+            opened = text.rfind("（", 0, at), text.rfind("(", 0, at)
+            heads = [t for t in reader.before(max(opened), reader.p.sentence_start(at))
                      if reader.plain(t) and parts and t.kind == parts[0].kind]
             if parts and heads:
                 out.append(Breakdown(heads[-1], [t for t in parts if t.kind == heads[-1].kind], strong=True,
@@ -217,8 +220,32 @@ def read_lists(reader: _Reader) -> list[Breakdown]:
         if len(parts) == 1:
             segments = _segment_items(reader, start, end, first.kind)
             parts = segments if len(segments) > 1 else parts
-        head, strong = _head(reader, marker.start(), first)
+        head, strong = _head(reader, at, first)
         out.append(Breakdown(head, parts, strong=strong))
+    return out
+
+
+def _list_markers(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the list markers — 其中 with the ：/:/，/, right after it, or a colon —
+    left to right and not overlapping."""
+    out: list[tuple[int, int]] = []
+    for at in offsets(text, ("其中", "：", ":")):
+        if out and at < out[-1][1]:
+            continue  # the colon of "其中："
+        end = at + 1
+        if text.startswith("其中", at):
+            end = at + 3 if at + 2 < len(text) and text[at + 2] in "：:，," else at + 2
+        out.append((at, end))
+    return out
+
+
+def _list_openers(text: str) -> list[tuple[int, int]]:
+    """(start, end) of 其中：/如下：/以下方面：."""
+    out = []
+    for colon in offsets(text, "：:"):
+        word = next((w for w in LIST_WORDS if colon >= len(w) and text.startswith(w, colon - len(w))), None)
+        if word is not None:
+            out.append((colon - len(word), colon + 1))
     return out
 
 
@@ -228,7 +255,7 @@ def read_totals(reader: _Reader, lists: list[Breakdown]) -> list[Breakdown]:
     out = []
     taken = {id(t) for b in lists for t in [b.head, *b.parts]}
     for head in reader.tokens:
-        if id(head) in taken or not reader.plain(head) or not labels.TOTAL_WORD.search(head.label):
+        if not head.label.startswith(labels.TOTAL_WORDS) or id(head) in taken or not reader.plain(head):
             continue
         end = reader.p.sentence_end(head.end)
         following = reader.after(head.end, end)
@@ -240,28 +267,6 @@ def read_totals(reader: _Reader, lists: list[Breakdown]) -> list[Breakdown]:
         if len(parts) > 1 and between.strip() in ("，", ","):  # the parts start in the very next clause
             out.append(Breakdown(head, parts, strong=True))
     return out
-
-
-def _closing_parenthesis(text: str, pos: int) -> int | None:
-    """The offset of the parenthesis closing the one ``pos`` is in, or None."""
-    depth = 0
-    for m in reversed(list(PARENTHESIS.finditer(text, 0, pos))):  # only the parentheses, not every character
-        if m.group() in "）)":
-            depth += 1
-        elif depth == 0:
-            break
-        else:
-            depth -= 1
-    else:
-        return None
-    for m in PARENTHESIS.finditer(text, pos):
-        if m.group() in "（(":
-            depth += 1
-        elif depth == 0:
-            return m.start()
-        else:
-            depth -= 1
-    return None
 
 
 def _segment_items(reader: _Reader, start: int, end: int, kind) -> list[Token]:
@@ -318,38 +323,57 @@ def read_percentages(reader: _Reader, lists: list[Breakdown]) -> tuple[list[Shar
             change_pcts.append(pct)
             continue
         clause = text[reader.p.clause_start(pct.start):pct.start]
-        sentence = reader.p.sentence_start(pct.start)
-        target = TARGET.search(clause) if ("目标" in clause or "任务" in clause or "计划" in clause) else None
-        if target:
+        phrase = _percent_phrase(clause)
+        if phrase is None:
+            continue
+        kind, words = phrase
+        if kind == "target":
             pct.role = "rate"
-            rates.append(_target_rate(reader, pct, clause, target, sentence))
-        elif (m := COMPLETION.search(clause)) or EXECUTION.search(clause):
+            rates.append(_target_rate(reader, pct, clause, words, reader.p.sentence_start(pct.start)))
+        elif kind == "completion":
             pct.role = "rate"
-            rates.append(_completion(reader, pct, sentence, m["base"] if m else "", clause))
-        elif (share := SHARE.search(clause)) and "占" in clause:
+            rates.append(_completion(reader, pct, reader.p.sentence_start(pct.start), words, clause))
+        elif kind == "share":
             pct.role = "share"
-            shares.append(_share(reader, pct, share["whole"], lists))
-        elif (count := COUNT_RATE.search(clause)) and count["stem"] not in NOT_COUNT_STEMS:
-            rate = _count_rate(reader, pct, count["stem"])
+            shares.append(_share(reader, pct, words, lists))
+        else:
+            rate = _count_rate(reader, pct, words)
             if rate is not None:
                 pct.role = "rate"
                 rates.append(rate)
     return shares, rates, change_pcts
 
 
-def _target_rate(reader: _Reader, pct: Token, clause: str, match, sentence: int) -> Rate:
+@lru_cache(maxsize=4096)  # the words before a percentage repeat: 占比, 完成年初预算的, 执行率为
+def _percent_phrase(clause: str) -> tuple[str, str | int] | None:
+    """What the clause before a percentage states, with the words it names: ("target", where the
+    target words start), ("completion", the budget named, "" for an 执行率), ("share", the whole
+    named), ("count", the stem of X率); None for anything else."""
+    if ("目标" in clause or "任务" in clause or "计划" in clause) and (target := TARGET.search(clause)):
+        return "target", target.start()
+    if (completion := COMPLETION.search(clause)) or EXECUTION.search(clause):
+        return "completion", completion["base"] if completion else ""
+    if "占" in clause and (share := SHARE.search(clause)):
+        return "share", share["whole"]
+    if (count := COUNT_RATE.search(clause)) and count["stem"] not in NOT_COUNT_STEMS:
+        return "count", count["stem"]
+    return None
+
+
+def _target_rate(reader: _Reader, pct: Token, clause: str, at: int, sentence: int) -> Rate:
+    """``at``: where the target words start in the clause."""
     clause_start = pct.start - len(clause)
-    inline = [t for t in reader.before(pct.start, clause_start + match.start()) if not t.is_percent]
+    inline = [t for t in reader.before(pct.start, clause_start + at) if not t.is_percent]
     denominator = inline[-1] if inline else None
     numerator = None
     kinds = {denominator.kind} if denominator else None
-    for t in reversed(reader.before(clause_start + match.start(), sentence)):
+    for t in reversed(reader.before(clause_start + at, sentence)):
         if reader.plain(t) and t.role not in ("prior", "target") and (kinds is None or t.kind in kinds):
             numerator = t
             break
     if denominator is not None:
         denominator.role = "target"
-    return Rate("target", pct, numerator, denominator, strict=True, phrase=clause[match.start():].strip())
+    return Rate("target", pct, numerator, denominator, strict=True, phrase=clause[at:].strip())
 
 
 def _completion(reader: _Reader, pct: Token, sentence: int, base: str, clause: str) -> Rate:
@@ -514,7 +538,7 @@ def read_changes(reader: _Reader, change_pcts: list[Token]) -> list[Change]:
     for pct in change_pcts:
         if id(pct) not in paired:
             changes.append(Change(pct.direction, "", pct=pct, anchor=pct.start))
-    for match in FLAT.finditer(text) if any(word in text for word in FLAT_WORDS) else ():
+    for match in FLAT.finditer(text) if _mentions_flat(text) else ():
         if text[max(0, match.start() - 3):match.start()].endswith(("预算数", "决算数")):
             continue
         changes.append(Change(0, match.group(), anchor=match.start()))
@@ -601,10 +625,10 @@ def read_balances(reader: _Reader) -> list[Balance]:
     after a budget and the amount spent of it, in one sentence."""
     out = []
     for balance in reader.tokens:
-        if balance.kind != "money" or not reader.plain(balance) or not BALANCE_LABEL.match(balance.label):
+        if not _is_balance(balance.label) or balance.kind != "money" or not reader.plain(balance):
             continue
         before = [t for t in reader.before(balance.start, reader.p.sentence_start(balance.start))
-                  if reader.plain(t) and t.kind == "money" and not BALANCE_LABEL.match(t.label)]
+                  if reader.plain(t) and t.kind == "money" and not _is_balance(t.label)]
         spent = next((t for t in reversed(before) if t.role == "actual"), None)
         budget = next((t for t in reversed(before) if t.role == "budget" and spent and t.end <= spent.start), None)
         if spent is not None and budget is not None:
@@ -626,16 +650,13 @@ def infer_precision(tokens: list[Token]) -> None:
     "10650400元" in a document of amounts to the fen is exact. An amount printed with
     fewer decimals than its unit's usual precision in the document is read at that
     precision (most amounts with decimals agree on it, at least five of them)."""
-    by_unit: dict[str, Counter] = {}
-    for t in tokens:
-        if t.kind == "money" and t.figure.decimals:
-            by_unit.setdefault(t.unit, Counter())[t.figure.decimals] += 1
-    usual = {}
-    for unit, counts in by_unit.items():
-        decimals, seen = counts.most_common(1)[0]
-        if seen >= 5:
-            usual[unit] = decimals
-    for t in tokens:
+    counts = Counter((t.unit, t.figure.decimals) for t in tokens if t.kind == "money" and t.figure.decimals)
+    most: dict[str, tuple[int, int]] = {}  # unit: (decimals, amounts), the first most common
+    for (unit, decimals), seen in counts.items():
+        if unit not in most or seen > most[unit][1]:
+            most[unit] = decimals, seen
+    usual = {unit: decimals for unit, (decimals, seen) in most.items() if seen >= 5}
+    for t in tokens if usual else ():
         if t.kind == "money" and t.figure.decimals < usual.get(t.unit, 0):
             f = t.figure
             t.figure = Figure(f.text, f.value, f.unit, usual[t.unit], f.location)
@@ -649,22 +670,22 @@ def sentence_lists(passages: list[Passage], per_passage: list[list[Token]], list
     next item without figures is passed over); within the paragraph of the marker,
     sentences opening otherwise (a change, a reason) are passed over."""
     for i, passage in enumerate(passages):
-        for marker in LIST_OPENER.finditer(passage.text) if "：" in passage.text or ":" in passage.text else ():
-            closing = not passage.text[marker.end():].strip()
-            opening = not passage.text[passage.sentence_start(marker.start()):marker.start()].strip()
-            before = [t for t in per_passage[i] if t.end <= marker.start()]
-            after = [t for t in per_passage[i] if t.start >= marker.end()]
+        for at, end in _list_openers(passage.text):
+            closing = not passage.text[end:].strip()
+            opening = not passage.text[passage.sentence_start(at):at].strip()
+            before = [t for t in per_passage[i] if t.end <= at]
+            after = [t for t in per_passage[i] if t.start >= end]
             new_paragraph = not after or bool(before) and \
                 before[-1].figure.location.paragraph != after[0].figure.location.paragraph
             if not (closing or opening or new_paragraph):
                 continue  # "总数A，其中：甲a，占…。" within one sentence: read_lists has it
             if any(len(b.parts) > 1 and b.parts[0].passage is passage and
-                   marker.end() <= b.parts[0].start <= marker.end() + 40 for b in lists):
+                   end <= b.parts[0].start <= end + 40 for b in lists):
                 continue  # the parts follow within the sentence: read_lists has them
             by_role: dict[str, list[Token]] = {}
-            for follow, tokens in [(passage, [t for t in per_passage[i] if t.start >= marker.end()])] + \
+            for follow, tokens in [(passage, [t for t in per_passage[i] if t.start >= end])] + \
                     list(zip(passages[i + 1:], per_passage[i + 1:])):
-                openers = _sentence_openers(follow, tokens, marker.end() if follow is passage else 0)
+                openers = _sentence_openers(follow, tokens, end if follow is passage else 0)
                 if follow is not passage and (follow.heading or tokens and not openers):
                     break  # a heading, or a paragraph with figures not opening with a part, ends the list
                 for token in openers:
@@ -672,7 +693,7 @@ def sentence_lists(passages: list[Passage], per_passage: list[list[Token]], list
             reader = _Reader(passage, per_passage[i])
             for parts in by_role.values():
                 if len(parts) > 1 and len({t.kind for t in parts}) == 1:
-                    head, strong = _head(reader, marker.start(), parts[0], same_role=True)
+                    head, strong = _head(reader, at, parts[0], same_role=True)
                     if head is not None:
                         lists[:] = [b for b in lists if b.head is not head or len(b.parts) > 1]
                         lists.append(Breakdown(head, parts, strong=strong))
@@ -701,10 +722,10 @@ def mark_categories(passages: list[Passage], per_passage: list[list[Token]]) -> 
     """Amounts of a paragraph right after a heading line naming a class "X（类）" belong to that
     class: the per-item explanations of 财政拨款支出决算具体情况. The heading ends the passage
     before, after its last figure (the first heading is joined to "…完成年初预算的142.72%，其中：")."""
-    for previous, tokens in zip(passages, per_passage[1:]):
+    for previous, passage, tokens in zip(passages, passages[1:], per_passage[1:]):
         after = previous.figures[-1].end if previous.figures else 0
-        if not tokens or previous.text.find("类", after) < 0:
-            continue
+        if not tokens or previous.index + 1 != passage.index or previous.text.find("类", after) < 0:
+            continue  # (a passage between them was not kept: it has no 类)
         heading = CLASS_HEADING.search(previous.text, after)
         if heading:
             for token in tokens:
@@ -723,7 +744,7 @@ def build(passages: list[Passage], table_money: dict) -> tuple[Claims, list]:
     first_levels: dict[int, Token] = {}
     for passage, ts in zip(passages, per_passage):
         if not ts:  # without figures, only a flat statement ("与上年持平") can be a claim
-            if any(word in passage.text for word in FLAT_WORDS):
+            if _mentions_flat(passage.text):
                 changes += read_changes(_Reader(passage, ts), [])
             continue
         first = next((t for t in ts if _Reader.plain(t) and t.role == "actual"), None)

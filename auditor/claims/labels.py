@@ -40,7 +40,7 @@ ROLE_SUFFIX = re.compile(
 )
 PRIOR_LEAD = re.compile(r"^(?:(?:较|比|与)?(?:上年|上一年|上年度|去年)|(?:较|比|与)\d{4}年)")
 TARGET = re.compile(r"目标|计划|任务数")
-TOTAL_WORD = re.compile(r"^(?:共|合计|总计)")
+TOTAL_WORDS = ("共", "合计", "总计")  # a total's label opens with one
 QUOTES = re.compile(r"[“”\"'‘’「」《》\s]")
 CLASS_MARK = re.compile(r"[（(](?:类|款|项)[)）]")
 OWNER = re.compile(r"^(?:本年度?|全年|当年|年度|部门|本部门|单位|本单位|我局|本局|全县|全市)+")

@@ -122,3 +122,22 @@ def test_amounts_below_a_class_heading_belong_to_that_class():
     tokens = claims(doc).tokens
     assert [t.category for t in tokens] == ["", "", "一般公共服务支出", "一般公共服务支出", "社会保障和就业支出",
                                             "社会保障和就业支出"]
+
+
+def test_a_class_heading_names_only_the_amounts_right_after_it():
+    doc = doc_of("1、一般公共服务支出（类）组织事务（款）其他组织事务支出（项）。",
+                 "本项目按规定执行。",
+                 "年初预算为0万元，支出决算为28.02万元。")
+    assert [t.category for t in claims(doc).tokens] == ["", ""]
+
+
+def test_a_flat_statement_is_read_in_a_paragraph_without_figures():
+    doc = doc_of("2023年度三公经费支出2.79万元。", "本单位说明如下。", "与上年持平。")
+    (change,) = claims(doc).changes
+    assert change.direction == 0 and change.word == "与上年持平"
+
+
+def test_bare_magnitudes_in_a_money_context_are_read_as_money():
+    tokens = claims(doc_of("项目资金5.23亿，人员经费1760.86万，服务对象1.2万人次，其中1万为新增。")).tokens
+    assert [(t.figure.text, t.unit) for t in tokens] == [("5.23亿", "亿元"), ("1760.86万", "万元"),
+                                                         ("1.2万人次", "万人次")]
