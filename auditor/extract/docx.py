@@ -360,27 +360,30 @@ def _heading_level(properties: dict[str, etree._Element], headings: dict[str, in
 
 def _read_body(root: etree._Element, headings: dict[str, int]) -> list[Block]:
     blocks: list[Block] = []
-    counters = {"body": [0, 0], "sdt": [0, 0]}  # part → [paragraphs, tables]
-    body = _Body(root)
-
-    def visit(node: etree._Element, part: str) -> None:
-        for child in node:
-            tag = child.tag
-            if tag == _P:
-                own = body.properties.get(child)
-                level = _heading_level(own, headings) if own else 0
-                blocks.append(Paragraph(counters[part][0], body.text(child), heading_level=level, part=part))
-                counters[part][0] += 1
-            elif tag == _TBL:
-                blocks.append(_read_table(child, counters[part][1], (), part, body))
-                counters[part][1] += 1
-            elif tag in WRAPPERS:
-                content = _content(child)
-                if content is not None:
-                    visit(content, "sdt")
-
-    visit(root, "body")
+    _visit(root, "body", _Body(root), headings, {"body": [0, 0], "sdt": [0, 0]}, blocks)
     return blocks
+
+
+def _visit(node: etree._Element, part: str, body: _Body, headings: dict[str, int],
+           counters: dict[str, list[int]], blocks: list[Block]) -> None:
+    """Append the paragraphs and tables of ``node`` to ``blocks``, looking through wrappers;
+    ``counters``: part → [paragraphs, tables] so far. (A module function, not a nested one: a
+    recursive closure is a reference cycle, which would keep the document's elements and blocks
+    alive until the garbage collector's next full run.)"""
+    for child in node:
+        tag = child.tag
+        if tag == _P:
+            own = body.properties.get(child)
+            level = _heading_level(own, headings) if own else 0
+            blocks.append(Paragraph(counters[part][0], body.text(child), heading_level=level, part=part))
+            counters[part][0] += 1
+        elif tag == _TBL:
+            blocks.append(_read_table(child, counters[part][1], (), part, body))
+            counters[part][1] += 1
+        elif tag in WRAPPERS:
+            content = _content(child)
+            if content is not None:
+                _visit(content, "sdt", body, headings, counters, blocks)
 
 
 def read_docx(path: Path) -> Document:
