@@ -40,8 +40,10 @@ _CELL = re.compile(
     rf"^(?P<open>[(])?\s*(?P<sign>[-+])?\s*(?P<num>{_NUMBER})\s*(?P<close>[)])?\s*(?P<unit>{_UNIT_ALT})?$"
 )
 # In prose a figure must carry a unit (or %); a bare number is a code, a date or a list marker.
+# The leading lookahead only says what every match starts with: re then tests one character
+# class at each position of the text before trying the lookbehind (half the scanning time).
 _PROSE = re.compile(
-    rf"(?<![\d.,A-Za-z])(?P<sign>-)?(?P<num>{_NUMBER})\s*(?P<unit>{_UNIT_ALT})"
+    rf"(?=[-\d])(?<![\d.,A-Za-z])(?P<sign>-)?(?P<num>{_NUMBER})\s*(?P<unit>{_UNIT_ALT})"
 )
 
 
