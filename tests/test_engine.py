@@ -73,3 +73,24 @@ def test_selection_by_prefix_with_the_longest_prefix_winning():
     assert codes(["SUM001"], []) == ["SUM001"]
     assert "SUM001" not in codes([], ["SUM"])
     assert codes(["SUM002"], ["SUM"]) == ["SUM002"]
+
+
+def test_an_audited_document_is_freed_as_soon_as_it_is_dropped():
+    """No reference cycle holds a document: a batch frees each one at once, whatever the
+    garbage collector's schedule (a cycle through the reader once kept every document's XML
+    and blocks alive until a full collection, and a batch's memory grew with its length)."""
+    import gc
+    import weakref
+    from pathlib import Path
+
+    sample = sorted((Path(__file__).parents[1] / "samples").glob("*.docx"))[1]
+    gc.collect()
+    gc.disable()
+    try:
+        result = audit_document(read_document(sample), select_checks())
+        assert result.findings  # a real audit ran
+        held = [weakref.ref(result.document), weakref.ref(result.document.tables[0])]
+        del result
+        assert [ref() for ref in held] == [None, None]
+    finally:
+        gc.enable()
