@@ -64,17 +64,18 @@ def truncated(verdict: Verdict, expected: Quantity, stated: Figure) -> bool:
 Wording = Callable[[], tuple[str, str]]  # (message, arithmetic) of a finding: worded only when there is one
 
 
-def all_of_it(check, pct: Token, ratio: Quantity, part: Token, whole: Token, wording: Wording, relation: tuple,
-              severity: Severity) -> Finding | None:
-    """"结案率100%" / "完成预算的100%" says the two amounts are equal (DOMAIN rule 43): a finding
+def percentage_finding(check, pct: Token, ratio: Quantity, part: Token, whole: Token, wording: Wording,
+                       relation: tuple, severity: Severity) -> Finding | Checked:
+    """A stated percentage of ``part`` in ``whole`` compared with their ``ratio`` (``verdict_finding``).
+    "结案率100%" / "完成预算的100%" says the two amounts are equal (DOMAIN rule 43): a finding
     when they differ (see ``agrees``), though the ratio rounds to 100% (831 ÷ 832 = 99.88%)."""
-    if pct.figure.value != HUNDRED or compare(pct.figure, ratio).outcome is Outcome.MISMATCH or \
-            agrees(part, whole.figure):
-        return None
-    return check.finding(
-        f"{wording()[0]}为{pct.figure.text}，即两数相等，但{named(part)}≠{named(whole)}",
-        severity=severity, figures=(printed(pct), printed(part), printed(whole)), stated=pct.figure.value,
-        relation=relation, confidence="inferred")
+    if pct.figure.value == HUNDRED and compare(pct.figure, ratio).outcome is not Outcome.MISMATCH and \
+            not agrees(part, whole.figure):
+        return check.finding(
+            f"{wording()[0]}为{pct.figure.text}，即两数相等，但{named(part)}≠{named(whole)}",
+            severity=severity, figures=(printed(pct), printed(part), printed(whole)), stated=pct.figure.value,
+            relation=relation, confidence="inferred")
+    return verdict_finding(check, pct, ratio, [part, whole], wording, relation, severity)
 
 
 def verdict_finding(check, stated: Token, expected: Quantity, inputs: list[Token], wording: Wording,

@@ -9,7 +9,7 @@ from auditor.findings import Checked, Finding
 from auditor.model import Document, Severity
 from auditor.registry import Check, register
 from auditor.rounding import ratio
-from checks.narrative._common import all_of_it, named, printed, verdict_finding
+from checks.narrative._common import named, percentage_finding, printed
 
 WHAT = {"completion": "完成预算的比例", "execution": "执行率", "target": "完成目标任务的比例", "count": "比率"}
 
@@ -61,7 +61,4 @@ class CompletionRate(Check):
             return (f"{named(num)}相对{named(den)}的{WHAT[rate.kind]}",
                     f"{num.figure.text} ÷ {den.figure.text} × 100 = {q.point:.4f}%")
 
-        whole = all_of_it(self, rate.pct, q, num, den, wording, relation, severity)
-        if whole is not None:
-            return whole
-        return verdict_finding(self, rate.pct, q, [num, den], wording, relation, severity)
+        return percentage_finding(self, rate.pct, q, num, den, wording, relation, severity)

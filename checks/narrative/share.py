@@ -9,7 +9,7 @@ from auditor.findings import Checked, Finding
 from auditor.model import Document, Severity
 from auditor.registry import Check, register
 from auditor.rounding import ratio
-from checks.narrative._common import all_of_it, named, printed, verdict_finding
+from checks.narrative._common import named, percentage_finding, printed
 
 
 @register
@@ -58,7 +58,4 @@ class ShareOfWhole(Check):
             return (f"{named(part)}占{named(whole)}的比例",
                     f"{part.figure.text} ÷ {whole.figure.text} × 100 = {q.point:.4f}%")
 
-        whole_share = all_of_it(self, share.pct, q, part, whole, wording, relation, severity)
-        if whole_share is not None:
-            return whole_share
-        return verdict_finding(self, share.pct, q, [part, whole], wording, relation, severity)
+        return percentage_finding(self, share.pct, q, part, whole, wording, relation, severity)
