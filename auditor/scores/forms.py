@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property, lru_cache
+from typing import Callable
 from operator import attrgetter
 
 from auditor.memo import once_per
@@ -220,6 +221,14 @@ def _code_of(label: str) -> str | None:
     return match["code"] if match else None
 
 
+_HEADER_WORD = re.compile("|".join(HEADER_WORDS))
+
+
+def _tested(test: Callable[[str], re.Match | None]) -> cached_property:
+    """A _Text attribute: whether ``test`` (a pattern's match or search) finds the compact text."""
+    return cached_property(lambda text: test(text.compact) is not None)
+
+
 class _Text:
     """A cell's text as the reader sees it, worked out once per distinct text (the same labels,
     weights and scores recur in every row, table and document): the text without whitespace, the
@@ -236,41 +245,16 @@ class _Text:
             self.counts = True
             self.score = self.number.unit in (None, "分")
 
-    @cached_property
-    def weight_only(self) -> bool:
-        return WEIGHT_ONLY_CELL.match(self.compact) is not None
-
-    @cached_property
-    def header_word(self) -> bool:  # a word a header needs (its own row or a sub-header row)
-        return _HEADER_WORD.search(self.compact) is not None
-
-    @cached_property
-    def form_start(self) -> bool:
-        return FORM_START.match(self.compact) is not None
-
-    @cached_property
-    def form_title(self) -> bool:
-        return FORM_TITLE.search(self.compact) is not None
-
-    @cached_property
-    def total_label(self) -> bool:
-        return TOTAL_LABEL.match(self.compact) is not None
-
-    @cached_property
-    def grade_label(self) -> bool:
-        return GRADE_LABEL.search(self.compact) is not None
-
-    @cached_property
-    def dash(self) -> bool:
-        return DASH_CELL.match(self.compact) is not None
-
-    @cached_property
-    def label_weight(self) -> bool:
-        return LABEL_WEIGHT.search(self.compact) is not None
-
-    @cached_property
-    def value_like(self) -> bool:
-        return VALUE_LIKE.search(self.compact) is not None
+    # yes/no tests of the text without whitespace, each made when first asked
+    weight_only = _tested(WEIGHT_ONLY_CELL.match)  # "(20分)": a weight label, not a number
+    header_word = _tested(_HEADER_WORD.search)  # a word a header needs (its own row or a sub-header row)
+    form_start = _tested(FORM_START.match)
+    form_title = _tested(FORM_TITLE.search)
+    total_label = _tested(TOTAL_LABEL.match)
+    grade_label = _tested(GRADE_LABEL.search)
+    dash = _tested(DASH_CELL.match)
+    label_weight = _tested(LABEL_WEIGHT.search)
+    value_like = _tested(VALUE_LIKE.search)
 
     @cached_property
     def weight_spans(self) -> list[tuple[int, int]]:
@@ -409,9 +393,6 @@ def _indicator_role(text: str) -> str | None:
     if LABEL_HEADER.search(text) and not NOT_LABEL_HEADER.search(text.split("/")[0]):
         return "label"
     return None
-
-
-_HEADER_WORD = re.compile("|".join(HEADER_WORDS))
 
 
 def read_header(table: Table, lines: list[_Line], row: int) -> tuple[Header, int] | None:
