@@ -33,6 +33,7 @@ from auditor.rounding import (
     Outcome,
     Verdict,
     compare,
+    is_exact,
     quantity,
     round_half_up,
     total,
@@ -142,11 +143,11 @@ def holds_exactly(rel: Relation) -> bool:
     involved, so the printed values decide. Most relations of a consistent statement are such;
     only the others need ``evaluate`` (intervals, tolerance, the numbers a finding shows)."""
     stated = rel.stated
-    if stated.unit != "元" or stated.decimals < 2:  # exact: 元 to the fen (rounding.is_exact)
+    if stated.unit != "元" or not is_exact(stated):
         return False
     expected = ZERO
     for sign, figure in rel.parts:
-        if figure.unit != "元" or figure.decimals < 2:
+        if figure.unit != "元" or not is_exact(figure):
             return False
         expected = expected + figure.value if sign == 1 else expected + sign * figure.value
     return expected <= stated.value if rel.bound else expected == stated.value
